@@ -1,0 +1,234 @@
+/* as_met_diagnostic.c — "diagnostic" source (the built-in default): a typical year of the belt.
+ *
+ * Per hour (equations and sources in as_met_similarity.c, as_met_climate.c, docs/science-met.md):
+ *  1. surface record (wind, T, RH, cloud, rain, p) from the climatology, as_climate_record();
+ *  2. at the reference station (domain centre, crop roughness): energy balance -> H (day) or
+ *     theta* (night), Monin-Obukhov u*, L, and the wind U_b at the blending height z_b;
+ *  3. in every cell: the same U_b and direction at z_b over the cell's own z0 -> u*, L, H
+ *     (so wind slows over towns and speeds up over water: the field has divergence);
+ *  4. profiles: MO below z_b; power law U_b (z/z_b)^p up to max(h, z_b) (p = 0.1 unstable,
+ *     0.3 stable; Irwin 1979 rural exponents for classes B and E-F), constant above; the wind
+ *     veers with height by 10 deg (unstable) or 25 deg (stable) across the boundary layer;
+ *  5. boundary-layer height h: convective by encroachment (Tennekes 1973, entrainment A = 0.2)
+ *       h^2 = 2 (1 + 2A) / (rho cp gamma) * integral of H dt since H turned positive,
+ *     at least the mechanical 2300 u*^1.5 (Venkatram 1980); stable: min(0.4 sqrt(u* L / f)
+ *     (Zilitinkevich 1972), 2300 u*^1.5); 50 m <= h <= 3000 m;
+ *  6. theta well mixed below h by day, a surface inversion by night, gamma above h; hydrostatic p;
+ *     q_v from RH (constant in the PBL, e-folding 2.5 km above); Kz from K-theory;
+ *  7. fluxes from the winds, divergence removed (as_met_make_fluxes, FFTW Poisson);
+ *  8. Kh = kh_min + (Cs Delta)^2 |D| (Smagorinsky 1963 deformation on the final winds).
+ */
+#include "as_met_climate.h"
+#include "as_met_impl.h"
+#include "as_met_similarity.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  AsClimate clim;
+  char path[1024];
+  uint64_t seed;
+  double kz_min, kh_min, cs, zb, gamma;
+  double lonc, latc;        /* reference station: domain centre */
+} Diag;
+
+static AsStatus diag_create(AsMet *met, AsConfig *cfg, void **data)
+{
+  Diag *d;
+  AS_MALLOC(d, 1);
+  *data = d;
+  const AsGrid *g = met->g;
+  long seed = 1;
+  d->kz_min = 0.1;
+  d->kh_min = 50.0;
+  d->cs = 0.2;
+  d->zb = 100.0;
+  d->gamma = 0.005;
+  AS_CALL(as_config_get_int(cfg, "meteorology.diagnostic.seed", 0, 0, 2147483647L, &seed));
+  d->seed = (uint64_t)seed;
+  AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.kz_min", 0, "m2/s", 0, 100, &d->kz_min));
+  AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.kh_min", 0, "m2/s", 0, 1e5, &d->kh_min));
+  AS_CALL(as_config_get_double(cfg, "meteorology.diagnostic.smagorinsky", 0, 0, 2, &d->cs));
+  AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.blending_height", 0, "m", 10, 1000,
+                                 &d->zb));
+  AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.theta_lapse_rate", 0, "K/m", 1e-4,
+                                 0.02, &d->gamma));
+  const char *path = NULL;
+  AS_CALL(as_config_get_path(cfg, "meteorology.diagnostic.climatology", 0, &path));
+  if (path) {
+    snprintf(d->path, sizeof d->path, "%s", path);
+  } else {
+    /* built-in default: inputs/met/ from the working directory (repository root), else beside
+     * the case file's directory (inputs/cases/../met) */
+    snprintf(d->path, sizeof d->path, "inputs/met/wcs_climatology.csv");
+    FILE *f = fopen(d->path, "r");
+    if (f) {
+      fclose(f);
+    } else {
+      const char *cf = as_config_file(cfg);
+      const char *slash = strrchr(cf, '/');
+      int n = slash ? (int)(slash - cf) : 0;
+      snprintf(d->path, sizeof d->path, "%.*s%s../met/wcs_climatology.csv", n, cf, n ? "/" : "");
+    }
+  }
+  AS_CALL(as_climate_load(d->path, &d->clim));
+  long c = (long)(g->ny / 2) * g->nx + g->nx / 2;
+  d->lonc = g->lon[c];
+  d->latc = g->lat[c];
+  AS_CALL(as_met_enable_mass_consistency(met));
+  return AS_OK;
+}
+
+/* sensible heat flux at the reference point for land use lu at time t (day formula or 0) */
+static double ref_heat_flux(const Diag *d, double t, int lu)
+{
+  AsSfcRecord r;
+  as_climate_record(&d->clim, d->seed, t, &r);
+  double sb = as_solar_sin_elevation(t, d->lonc, d->latc);
+  if (sb <= 0) return 0.0;
+  return as_sfc_heat_flux(as_sfc_kdown(sb, r.cloud), r.cloud, r.t2, r.psfc, lu);
+}
+
+static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
+{
+  const Diag *d = data;
+  const AsGrid *g = met->g;
+  const int nx = g->nx, ny = g->ny, nz = g->nz;
+  const long nxy = (long)nx * ny;
+  AsSfcRecord r;
+  as_climate_record(&d->clim, d->seed, t, &r);
+  const double rho_s = r.psfc / (AS_RD * r.t2);
+  /* 2. reference station */
+  const double z0s = as_met_z0_of(AS_LU_CROP);
+  double sb = as_solar_sin_elevation(t, d->lonc, d->latc);
+  double Hs = sb > 0 ? as_sfc_heat_flux(as_sfc_kdown(sb, r.cloud), r.cloud, r.t2, r.psfc, AS_LU_CROP) : 0;
+  double U10 = r.speed > 0.5 ? r.speed : 0.5, uss, Ls;
+  as_mo_solve(U10, 10.0, z0s, r.t2, rho_s, &Hs, as_sfc_thetastar(r.cloud), &uss, &Ls);
+  const double Ub = as_mo_speed(d->zb, uss, Ls, z0s);
+  /* 5. convective growth per land use: integral of H over the current positive-H spell */
+  double hconv[AS_LU_NCAT];
+  for (int lu = 0; lu < AS_LU_NCAT; lu++) {
+    double integral = 0.0;
+    if (ref_heat_flux(d, t, lu) > 0) {
+      for (int step = 0; step < 16 * 6; step++) { /* 10-min steps back over at most 16 h */
+        double hf = ref_heat_flux(d, t - step * 600.0, lu);
+        if (hf <= 0) break;
+        integral += hf * 600.0;
+      }
+    }
+    hconv[lu] = sqrt(2.0 * 1.4 * integral / (rho_s * AS_CP * d->gamma));
+  }
+  const double ztop = g->z_face[nz], kappa = 0.2857;
+#pragma omp parallel for schedule(static)
+  for (long c = 0; c < nxy; c++) {
+    int lu = met->lu[c];
+    double z0 = met->z0[c];
+    double sbc = as_solar_sin_elevation(t, g->lon[c], g->lat[c]);
+    double kd = sbc > 0 ? as_sfc_kdown(sbc, r.cloud) : 0.0;
+    double H = sbc > 0 ? as_sfc_heat_flux(kd, r.cloud, r.t2, r.psfc, lu) : 0.0;
+    double thstar = as_sfc_thetastar(r.cloud), us, L;
+    as_mo_solve(Ub, d->zb, z0, r.t2, rho_s, &H, thstar, &us, &L);
+    int unstable = H > 0;
+    double f = 2.0 * 7.2921e-5 * sin(g->lat[c] * M_PI / 180.0);
+    double hmech = 2300.0 * pow(us, 1.5), h;
+    if (unstable) h = hconv[lu] > hmech ? hconv[lu] : hmech;
+    else {
+      double hz = 0.4 * sqrt(us * L / fabs(f));
+      h = hz < hmech ? hz : hmech;
+    }
+    if (h < 50.0) h = 50.0;
+    if (h > 3000.0) h = 3000.0;
+    if (h > 0.9 * ztop) h = 0.9 * ztop;
+    st->ustar[c] = us;
+    st->obukhov[c] = L;
+    st->hfx[c] = H;
+    st->pblh[c] = h;
+    st->swdown[c] = kd;
+    st->cloud[c] = r.cloud;
+    st->precip[c] = r.precip;
+    st->t2[c] = r.t2;
+    st->rh2[c] = r.rh;
+    st->z0[c] = z0;
+    /* winds */
+    double p = unstable ? 0.1 : 0.3, turn = (unstable ? 10.0 : 25.0) * M_PI / 180.0;
+    double dir0 = r.dir_from * M_PI / 180.0, zcap = h > d->zb ? h : d->zb;
+    double Ubc = as_mo_speed(d->zb, us, L, z0);
+    for (int k = -1; k < nz; k++) { /* k = -1: the 10-m wind */
+      double z = k < 0 ? 10.0 : g->z_mid[k], spd;
+      if (z <= d->zb) spd = as_mo_speed(z, us, L, z0);
+      else spd = Ubc * pow((z < zcap ? z : zcap) / d->zb, p);
+      double dir = dir0 + turn * (z < h ? z : h) / h;
+      double ue = -spd * sin(dir), vn = -spd * cos(dir);
+      double ug = ue * met->cosa[c] + vn * met->sina[c], vg = -ue * met->sina[c] + vn * met->cosa[c];
+      if (k < 0) {
+        st->u10[c] = ug;
+        st->v10[c] = vg;
+      } else {
+        st->u[k * nxy + c] = ug;
+        st->v[k * nxy + c] = vg;
+      }
+    }
+    /* thermodynamics */
+    double th2 = r.t2 * pow(1e5 / r.psfc, kappa);
+    double dth = unstable ? 0.0 : thstar / AS_KARMAN * (log(h / 2.0) + 5.0 * (h / L < 1 ? h / L : 1));
+    if (dth > 10.0) dth = 10.0;
+    double e = r.rh * as_esat(r.t2), qvs = 0.622 * e / (r.psfc - 0.378 * e);
+    double pk = r.psfc, zprev = 0.0, tprev = r.t2 * (1 + 0.608 * qvs);
+    for (int k = 0; k < nz; k++) {
+      double z = g->z_mid[k];
+      double th = th2 + dth * (z < h ? z : h) / h + (z > h ? d->gamma * (z - h) : 0.0);
+      double qv = z < h ? qvs : qvs * exp(-(z - h) / 2500.0);
+      double tk = th * pow(pk / 1e5, kappa); /* first guess with the pressure below */
+      pk = pk * exp(-AS_GRAV * (z - zprev) / (AS_RD * 0.5 * (tprev + tk * (1 + 0.608 * qv))));
+      tk = th * pow(pk / 1e5, kappa);
+      double qsat = 0.622 * as_esat(tk) / (pk - 0.378 * as_esat(tk));
+      if (qv > 0.95 * qsat) qv = 0.95 * qsat;
+      long ck = k * nxy + c;
+      st->temp[ck] = tk;
+      st->pres[ck] = pk;
+      st->qv[ck] = qv;
+      st->rho[ck] = pk / (AS_RD * tk * (1 + 0.608 * qv));
+      st->cloud_lwc[ck] = 0.0;
+      zprev = z;
+      tprev = tk * (1 + 0.608 * qv);
+    }
+    st->kz[c] = 0.0;
+    st->kz[(long)nz * nxy + c] = 0.0;
+    for (int k = 1; k < nz; k++) st->kz[k * nxy + c] = as_kz_profile(g->z_face[k], h, us, L, d->kz_min);
+  }
+  AS_CALL(as_met_make_fluxes(met, st));
+  /* Smagorinsky Kh on the mass-consistent winds (one-sided differences at the edges) */
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < nz; k++)
+    for (int j = 0; j < ny; j++)
+      for (int i = 0; i < nx; i++) {
+        long c2 = (long)j * nx + i, c = k * nxy + c2;
+        int ie = i < nx - 1 ? i + 1 : i, iw = i > 0 ? i - 1 : i;
+        int jn = j < ny - 1 ? j + 1 : j, js = j > 0 ? j - 1 : j;
+        double m = g->mapfac[c2], dxt = (ie - iw) * g->dx / m, dyt = (jn - js) * g->dy / m;
+        const double *u = st->u + k * nxy, *v = st->v + k * nxy;
+        double dudx = (u[(long)j * nx + ie] - u[(long)j * nx + iw]) / dxt;
+        double dvdx = (v[(long)j * nx + ie] - v[(long)j * nx + iw]) / dxt;
+        double dudy = (u[(long)jn * nx + i] - u[(long)js * nx + i]) / dyt;
+        double dvdy = (v[(long)jn * nx + i] - v[(long)js * nx + i]) / dyt;
+        double def = sqrt((dudx - dvdy) * (dudx - dvdy) + (dudy + dvdx) * (dudy + dvdx));
+        double delta = sqrt(g->dx * g->dy) / m;
+        st->kh[c] = d->kh_min + d->cs * d->cs * delta * delta * def;
+      }
+  return AS_OK;
+}
+
+static void diag_view(const AsMet *met, const void *data, FILE *f)
+{
+  (void)met;
+  const Diag *d = data;
+  fprintf(f, "  diagnostic: climatology %s, seed %llu, blending height %g m, kz_min %g, kh_min %g "
+          "m2/s, Smagorinsky %g, theta lapse above the PBL %g K/km\n",
+          d->path, (unsigned long long)d->seed, d->zb, d->kz_min, d->kh_min, d->cs, 1e3 * d->gamma);
+}
+
+static void diag_destroy(void *data) { free(data); }
+
+const AsMetSourceOps as_met_diagnostic_ops = {"diagnostic", diag_create, diag_snapshot, diag_view,
+                                              diag_destroy};

@@ -1,0 +1,82 @@
+/* as_output_impl.h — private parts of the output object shared by as_output*.c, as_receptors.c.
+ *
+ * Output fields are one table (FFTW "favor a table"): each entry says what to compute from the
+ * hourly accumulators and how to label it. Accumulators hold, per tracked species t,
+ *   acc_c[t][cell] = sum over steps of c * dt              (ug m-3 s)
+ *   acc_x[t][cell] = sum over steps of (c / rho) * dt       (ug kg-1 s, gases only)
+ * over the surface layer (nlev = 1) or all layers (nlev = nz, output.three_d). The hourly mean of
+ * the mole fraction is acc_x * Mair / (M * sum dt) in ppb (docs/science-grid.md, "Output").
+ */
+#ifndef AS_OUTPUT_IMPL_H
+#define AS_OUTPUT_IMPL_H
+#include "as_output.h"
+#include <stdio.h>
+
+#define AS_MAIR 28.9647 /* g mol-1, dry air (U.S. Standard Atmosphere 1976) */
+
+typedef enum { AS_FIELD_MASS = 0, AS_FIELD_PPB, AS_FIELD_PM25 } AsFieldKind;
+
+typedef struct {
+  AsFieldKind kind;
+  int track;              /* tracked-species index (MASS, PPB); -1 for PM25 */
+  char name[48];          /* NetCDF variable / CSV column name */
+  char units[16];
+  char standard_name[192];
+  char long_name[256];
+  char comment[256];
+  int var2d, var3d;       /* NetCDF variable ids (var3d = -1 without three_d) */
+} AsField;
+
+typedef struct {
+  char name[64];
+  double lon, lat;
+  int i0, j0;             /* lower-left cell centre of the bilinear stencil */
+  double wx, wy;          /* weights of the i0+1 / j0+1 neighbours */
+} AsReceptor;
+
+struct AsOutput {
+  char dir[1024];
+  char casename[256];
+  char casefile[1024];
+  char institution[256];
+  int three_d;
+  int nx, ny, nz, nlev;
+  long ncol;
+  /* tracked species: output=1 or pm25=1 */
+  int ntrack;
+  int *track_spec;        /* [ntrack] species index */
+  int *track_gas;         /* [ntrack] 1: also accumulate c/rho for ppb */
+  double *acc_c, *acc_x;  /* [ntrack][nlev*ncol] */
+  double acc_t;           /* sum of dt since the last write, s */
+  int nfield;
+  AsField *field;
+  double *mean;           /* [nfield][nlev*ncol] hourly means of the current hour */
+  float *fbuf;            /* [nlev*ncol] */
+  double *mass;           /* [nspec] for the budget reset */
+  /* NetCDF */
+  int ncid, nc_open;
+  size_t nrec;
+  char nc_path[1400], nc_tmp[1400];
+  int v_time, v_tbnds;
+  /* CSV files */
+  FILE *fbud, *frec;
+  char bud_path[1400], bud_tmp[1400], rec_path[1400], rec_tmp[1400];
+  /* receptors */
+  char rec_file[1024];
+  int nrecep;
+  AsReceptor *recep;
+};
+
+/* as_output_nc.c */
+AsStatus as_output_nc_open(AsOutput *o, const AsModel *m, double t_first_start);
+AsStatus as_output_nc_write(AsOutput *o, double t_start, double t_end);
+AsStatus as_output_nc_close(AsOutput *o);
+/* as_receptors.c */
+AsStatus as_receptors_read(AsOutput *o, const AsGrid *g, const char *path);
+AsStatus as_receptors_write(AsOutput *o, double t_end);
+/* "2021-01-01T01:00:00Z" */
+void as_output_iso(double t, char *buf, size_t n);
+/* mkdir -p */
+AsStatus as_output_mkdir(const char *dir);
+
+#endif

@@ -1,0 +1,251 @@
+/* as_vadv.c — "advection_vertical": flux-form PPM on the layers, in the air-mass coordinate.
+ *
+ * Each column is a line of cells whose widths are their air masses A_k (kg), so the non-uniform
+ * layers are handled by the non-uniform PPM of Colella & Woodward (1984, J. Comput. Phys. 54:174,
+ * eqs. 1.6-1.10) with xi = cumulative air mass. Through interface k (between layers k-1 and k)
+ * a sub-step h moves the air mass F = fz_k h (kg, > 0 upward) and the tracer mass F qbar, where
+ * qbar is the average of the upwind cell's limited parabola over the swept fraction
+ * sigma = |F|/A_upwind (CW84 eq. 1.12). Tracer and air masses are both updated in flux form
+ * (Easter 1993, Mon. Wea. Rev. 121:297), and q = tracer/air is re-formed each sub-step.
+ *
+ *    top    k=nz  ----- fz[nz] (inflow: q_top = boundary value / rho_ref[nz-1]) -----
+ *           layer nz-1   A, tracer
+ *           ...
+ *           layer 0      A, tracer
+ *    ground k=0   ----- fz[0] = 0 -----
+ *
+ * Air mass at the start of the sweep. The fluxes are mass-consistent: horizontal plus vertical
+ * divergence is zero in every cell, so after the horizontal advection has run for tau_h seconds
+ * of this step and this process for tau_v, the air mass is
+ *     A = mair + (tau_h - tau_v) (fz[k+1] - fz[k]),
+ * and a sweep of dt leaves mair + (tau_h - tau_v - dt)(fz[k+1]-fz[k]); with the Strang table
+ * hadv(dt/2) vadv(dt/2) ... vadv(dt/2) hadv(dt/2) the first vertical sweep ends exactly at mair
+ * and the second starts from it. tau_h and tau_v follow from the process table (setup). A constant
+ * q therefore stays constant to round-off.
+ *
+ * Sub-steps: per column, enough that no layer loses more than 0.95 of its (smallest) air mass in
+ * one sub-step. Top: inflow carries the boundary value, outflow the upwind parabola (zero
+ * gradient ghost cells above); both go to the budget (inflow/outflow).
+ */
+#include "as_drydep.h"
+#include "as_transport.h"
+#include <math.h>
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COURANT_MAX 0.95
+
+int as_vadv_substeps(int nz, const double *air, const double *fz, double dt, double courant_max)
+{
+  double worst = 0.0;
+  for (int k = 0; k < nz; k++) {
+    double out = fmax(fz[k + 1], 0.0) + fmax(-fz[k], 0.0);
+    double amin = fmin(air[k], air[k] + dt * (fz[k] - fz[k + 1]));
+    if (amin <= 0.0) return 0; /* the fluxes empty the layer: not a valid flow for this dt */
+    worst = fmax(worst, out * dt / (courant_max * amin));
+  }
+  double n = ceil(worst);
+  return n < 1 ? 1 : (n > 1e6 ? 0 : (int)n);
+}
+
+/* monotonised PPM slope on a non-uniform grid (CW84 eqs. 1.7-1.8) */
+static inline double ppm_slope(const double *q, const double *w, int j)
+{
+  double dl = q[j] - q[j - 1], dr = q[j + 1] - q[j];
+  if (dl * dr <= 0.0) return 0.0;
+  double da = w[j] / (w[j - 1] + w[j] + w[j + 1]) *
+              ((2 * w[j - 1] + w[j]) / (w[j + 1] + w[j]) * dr +
+               (w[j] + 2 * w[j + 1]) / (w[j - 1] + w[j]) * dl);
+  double lim = fmin(fabs(da), fmin(2 * fabs(dl), 2 * fabs(dr)));
+  return da > 0 ? lim : -lim;
+}
+
+/* interface value between cells j and j+1 (CW84 eq. 1.6) */
+static inline double ppm_edge(const double *q, const double *w, const double *dm, int j)
+{
+  double w0 = w[j - 1], w1 = w[j], w2 = w[j + 1], w3 = w[j + 2];
+  double s01 = w1 + w2;
+  double t1 = (w0 + w1) / (2 * w1 + w2), t2 = (w3 + w2) / (2 * w2 + w1);
+  return q[j] + w1 / s01 * (q[j + 1] - q[j]) +
+         1.0 / (w0 + w1 + w2 + w3) *
+             (2 * w2 * w1 / s01 * (t1 - t2) * (q[j + 1] - q[j]) - w1 * t1 * dm[j + 1] +
+              w2 * (w2 + w3) / (w1 + 2 * w2) * dm[j]);
+}
+
+double as_vadv_column(int nz, double *mass, double *air, const double *fz, double qtop, double dt,
+                      int nsub, double *work, double *in_top, double *out_top)
+{
+  const int n = nz + 4; /* two ghost cells each side: cell k is index k+2 */
+  double *q = work, *w = work + n, *dm = work + 2 * n, *edge = work + 3 * n;
+  double *al = work + 4 * n, *ar = work + 5 * n, *tf = work + 6 * n;
+  const double h = dt / nsub;
+  double tin = 0.0, tout = 0.0;
+  for (int step = 0; step < nsub; step++) {
+    for (int k = 0; k < nz; k++) {
+      q[k + 2] = mass[k] / air[k];
+      w[k + 2] = air[k];
+    }
+    q[0] = q[1] = q[2];
+    w[0] = w[1] = w[2];
+    double qg = fz[nz] < 0.0 ? qtop : q[nz + 1];
+    q[nz + 2] = q[nz + 3] = qg;
+    w[nz + 2] = w[nz + 3] = w[nz + 1];
+    for (int j = 1; j <= nz + 2; j++) dm[j] = ppm_slope(q, w, j);
+    for (int j = 1; j <= nz + 1; j++) edge[j] = ppm_edge(q, w, dm, j); /* between j and j+1 */
+    for (int k = 0; k < nz; k++) { /* limited parabola of layer k (CW84 eq. 1.10) */
+      double a = q[k + 2], l = edge[k + 1], r = edge[k + 2];
+      if ((r - a) * (a - l) <= 0.0) {
+        l = r = a;
+      } else {
+        double d = r - l, a6 = 6.0 * (a - 0.5 * (l + r));
+        if (d * a6 > d * d) l = 3.0 * a - 2.0 * r;
+        else if (-d * d > d * a6) r = 3.0 * a - 2.0 * l;
+      }
+      al[k] = l;
+      ar[k] = r;
+    }
+    tf[0] = 0.0;
+    for (int k = 1; k <= nz; k++) {
+      double F = fz[k] * h;
+      if (F > 0.0) {
+        int u = k - 1;
+        double sg = F / air[u], d = ar[u] - al[u], a6 = 6.0 * (q[u + 2] - 0.5 * (al[u] + ar[u]));
+        tf[k] = F * (ar[u] - 0.5 * sg * (d - (1.0 - 2.0 / 3.0 * sg) * a6));
+      } else if (F < 0.0) {
+        if (k == nz) {
+          tf[k] = F * qtop;
+        } else {
+          double sg = -F / air[k], d = ar[k] - al[k], a6 = 6.0 * (q[k + 2] - 0.5 * (al[k] + ar[k]));
+          tf[k] = F * (al[k] + 0.5 * sg * (d + (1.0 - 2.0 / 3.0 * sg) * a6));
+        }
+      } else {
+        tf[k] = 0.0;
+      }
+    }
+    for (int k = 0; k < nz; k++) {
+      mass[k] += tf[k] - tf[k + 1];
+      air[k] += h * (fz[k] - fz[k + 1]);
+    }
+    if (tf[nz] > 0) tout += tf[nz];
+    else tin -= tf[nz];
+  }
+  *in_top = tin;
+  *out_top = tout;
+  return tout - tin;
+}
+
+typedef struct {
+  int self, hadv;     /* indices in the process table (hadv = -1 if absent) */
+  int nthr;
+  double *work;       /* [nthr][WORKLEN(nz)] */
+  double *in_row, *out_row; /* [nspec*ny] */
+  int bad;            /* set inside the parallel loop when a column cannot be advected */
+} VAdv;
+
+#define WORKLEN(nz) (8 * (size_t)((nz) + 4) + 3 * (size_t)(nz) + 1)
+
+static AsStatus vadv_setup(AsProcess *p, AsModel *m)
+{
+  VAdv *d;
+  AS_MALLOC(d, 1);
+  p->data = d;
+  d->self = (int)(p - m->proc);
+  d->hadv = -1;
+  for (int i = 0; i < m->nproc; i++)
+    if (!strcmp(m->proc[i].ops->name, "advection_horizontal")) d->hadv = i;
+  d->nthr = omp_get_max_threads();
+  AS_MALLOC(d->work, (size_t)d->nthr * WORKLEN(m->grid->nz));
+  AS_MALLOC(d->in_row, (size_t)m->nspec * (size_t)m->grid->ny);
+  AS_MALLOC(d->out_row, (size_t)m->nspec * (size_t)m->grid->ny);
+  return AS_OK;
+}
+
+static AsStatus vadv_apply(AsProcess *p, AsModel *m, double dt, int reverse)
+{
+  VAdv *d = p->data;
+  const AsGrid *g = m->grid;
+  const int nx = g->nx, ny = g->ny, nz = g->nz, ns = m->nspec;
+  const long ncol = (long)nx * ny;
+  const double *mair = as_met_air_mass(m->met), *rho = as_met_rho_ref(m->met);
+  const double *fz = m->ms.fz;
+  /* time already advanced this step by hadv and by this process (see the header comment) */
+  double tau_h = 0.0, tau_v = reverse ? 0.5 * m->dt : 0.0;
+  if (d->hadv >= 0) {
+    if (!reverse) tau_h = d->hadv < d->self ? 0.5 * m->dt : 0.0;
+    else tau_h = d->hadv > d->self ? m->dt : 0.5 * m->dt;
+  }
+  const double tau = tau_h - tau_v;
+  d->bad = 0;
+#pragma omp parallel for collapse(2) schedule(static) num_threads(d->nthr)
+  for (int s = 0; s < ns; s++)
+    for (int j = 0; j < ny; j++) {
+      double *w = d->work + (size_t)omp_get_thread_num() * WORKLEN(nz);
+      double *mass = w + 8 * (nz + 4), *air = mass + nz, *f = air + nz;
+      double *c = m->c + (size_t)s * (size_t)m->ncell;
+      const double *top = m->bc ? as_boundary_side(m->bc, s, AS_TOP) : NULL;
+      double sum_in = 0.0, sum_out = 0.0;
+      for (int i = 0; i < nx; i++) {
+        long c2 = (long)j * nx + i;
+        for (int k = 0; k <= nz; k++) f[k] = fz[k * ncol + c2];
+        for (int k = 0; k < nz; k++) {
+          long cell = k * ncol + c2;
+          air[k] = mair[cell] + tau * (f[k + 1] - f[k]);
+          mass[k] = c[cell] * m->volume[cell];
+        }
+        int nsub = as_vadv_substeps(nz, air, f, dt, COURANT_MAX);
+        if (nsub < 1) {
+#pragma omp atomic write
+          d->bad = 1;
+          continue;
+        }
+        double qtop = top ? top[c2] / rho[nz - 1] : mass[nz - 1] / air[nz - 1];
+        double tin, tout;
+        as_vadv_column(nz, mass, air, f, qtop, dt, nsub, w, &tin, &tout);
+        for (int k = 0; k < nz; k++) {
+          long cell = k * ncol + c2;
+          c[cell] = mass[k] / m->volume[cell];
+        }
+        sum_in += tin;
+        sum_out += tout;
+      }
+      d->in_row[(size_t)s * ny + j] = sum_in;
+      d->out_row[(size_t)s * ny + j] = sum_out;
+    }
+  if (d->bad)
+    return as_error(AS_ERR_NUMERIC, "", "advection_vertical",
+                    "vertical mass fluxes empty a layer within %g s (met not mass-consistent?)", dt);
+  for (int s = 0; s < ns; s++) {
+    double si = 0.0, so = 0.0;
+    for (int j = 0; j < ny; j++) {
+      si += d->in_row[(size_t)s * ny + j];
+      so += d->out_row[(size_t)s * ny + j];
+    }
+    AS_BUDGET(&m->budget, AS_BUD_INFLOW, s) += si;
+    AS_BUDGET(&m->budget, AS_BUD_OUTFLOW, s) += so;
+  }
+  return AS_OK;
+}
+
+static void vadv_view(const AsProcess *p, FILE *f)
+{
+  const VAdv *d = p->data;
+  fprintf(f, "advection_vertical: flux-form PPM (Colella & Woodward 1984, non-uniform, air-mass "
+             "coordinate), Courant <= %.2f sub-steps, air mass restored with horizontal advection "
+             "%s\n",
+          COURANT_MAX, d && d->hadv >= 0 ? "(Easter 1993)" : "(no horizontal advection in table)");
+}
+
+static void vadv_destroy(AsProcess *p)
+{
+  VAdv *d = p->data;
+  if (!d) return;
+  free(d->work);
+  free(d->in_row);
+  free(d->out_row);
+  free(d);
+  p->data = NULL;
+}
+
+const AsProcessOps as_proc_vadv = {"advection_vertical", vadv_setup, vadv_apply, vadv_view,
+                                   vadv_destroy};

@@ -1,0 +1,9 @@
+# Whole-program checks on the default case (lead).
+add_test(NAME threads_identical COMMAND bash ${CMAKE_SOURCE_DIR}/tests/test_threads.sh $<TARGET_FILE:airshed> 6
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME restart_identical COMMAND bash ${CMAKE_SOURCE_DIR}/tests/test_restart.sh $<TARGET_FILE:airshed>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+add_test(NAME cli_help COMMAND $<TARGET_FILE:airshed> --help)
+add_test(NAME cli_version COMMAND $<TARGET_FILE:airshed> --version)
+set_tests_properties(threads_identical restart_identical cli_help cli_version PROPERTIES LABELS default)
+set_tests_properties(cli_version PROPERTIES PASS_REGULAR_EXPRESSION "airshed [0-9]+\\.[0-9]+\\.[0-9]+ \\(git [0-9a-f]+")

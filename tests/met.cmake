@@ -1,0 +1,5 @@
+# meteorology tests (inputs/as_met*.c, grids/as_poisson.c)
+as_test(test_met_poisson test_met_poisson.c)
+as_test(test_met_idealized test_met_idealized.c test_met_util.c)
+as_test(test_met_divergence test_met_divergence.c test_met_util.c)
+as_test(test_met_diagnostic test_met_diagnostic.c test_met_util.c)
