@@ -2,6 +2,9 @@
  * snapshot cache and linear interpolation in time, mass-consistent fluxes.
  *
  *   met(t) = (1 - w) S(h) + w S(h + 1 h),  h = floor(t / 1 h),  w = (t - h) / 1 h
+ * except the precipitation rate, which every source defines as the mean rate over the hour
+ * [h, h + 1 h) and which is therefore held constant through the hour (so the hour's total is
+ * exactly the source's: the RAINNC difference for WRF, the event amount for the diagnostic).
  * S(h) is computed only when the bracketing hour changes (two cached snapshots, swapped when the
  * clock moves on by one hour); update() itself never allocates. Each snapshot depends on its hour
  * only, so a restart at any time reproduces the same bits.
@@ -20,7 +23,7 @@ static const AsMetSourceOps *const as_met_sources[] = {
     &as_met_idealized_ops, &as_met_diagnostic_ops, &as_met_wrf_ops, NULL};
 
 /* ---- AsMetState fields as a table: offset and layout ---- */
-enum { L_C3, L_FX, L_FY, L_IF, L_S2 };
+enum { L_C3, L_FX, L_FY, L_IF, L_S2, L_S2_STEP };
 static const struct { size_t off; int layout; } as_met_fields[] = {
     {offsetof(AsMetState, fx), L_FX},      {offsetof(AsMetState, fy), L_FY},
     {offsetof(AsMetState, fz), L_IF},      {offsetof(AsMetState, u), L_C3},
@@ -32,7 +35,7 @@ static const struct { size_t off; int layout; } as_met_fields[] = {
     {offsetof(AsMetState, ustar), L_S2},   {offsetof(AsMetState, hfx), L_S2},
     {offsetof(AsMetState, obukhov), L_S2}, {offsetof(AsMetState, t2), L_S2},
     {offsetof(AsMetState, rh2), L_S2},     {offsetof(AsMetState, u10), L_S2},
-    {offsetof(AsMetState, v10), L_S2},     {offsetof(AsMetState, precip), L_S2},
+    {offsetof(AsMetState, v10), L_S2},     {offsetof(AsMetState, precip), L_S2_STEP},
     {offsetof(AsMetState, swdown), L_S2},  {offsetof(AsMetState, cloud), L_S2},
     {offsetof(AsMetState, z0), L_S2},
 };
@@ -45,7 +48,8 @@ static long field_size(const AsGrid *g, int layout)
   case L_FX: return nz * ny * (nx + 1);
   case L_FY: return nz * (ny + 1) * nx;
   case L_IF: return (nz + 1) * ny * nx;
-  case L_S2: return ny * nx;
+  case L_S2:
+  case L_S2_STEP: return ny * nx;
   default: return nz * ny * nx;
   }
 }
@@ -185,13 +189,48 @@ AsStatus as_met_make_fluxes(AsMet *met, AsMetState *st)
             rdz * g->dx / g->mapfac_v[(long)j * nx + i] * vf;
       }
   }
-  memset(st->fz, 0, sizeof(double) * (size_t)(nxy * (nz + 1)));
+  /* first guess of the vertical flux from the source's w at centres (0 for the diagnostic) */
+#pragma omp parallel for schedule(static)
+  for (long c = 0; c < nxy; c++) {
+    st->fz[c] = 0.0;
+    for (int k = 1; k <= nz; k++) {
+      double wi = k < nz ? 0.5 * (st->w[(k - 1) * nxy + c] + st->w[k * nxy + c]) : st->w[(k - 1) * nxy + c];
+      double ri = k < nz ? 0.5 * (met->rho_ref[k - 1] + met->rho_ref[k]) : met->rho_ref[nz - 1];
+      st->fz[k * nxy + c] = ri * g->area[c] * wi;
+    }
+  }
   AS_CALL(as_met_enable_mass_consistency(met));
   met->div_before = as_met_divergence(g, st, NULL);
   AS_CALL(as_poisson_apply(met->poisson, st->fx, st->fy, st->fz));
   met->div_after = as_met_divergence(g, st, NULL);
   as_met_winds_from_fluxes(met, st);
   return AS_OK;
+}
+
+/* Kh = kh_min + (Cs Delta)^2 |D|, |D| = sqrt((du/dx - dv/dy)^2 + (du/dy + dv/dx)^2) on the centre
+ * winds (Smagorinsky 1963), Delta = sqrt(dx dy)/m; one-sided differences at the edges. */
+void as_met_smagorinsky(const AsMet *met, AsMetState *st, double kh_min, double cs)
+{
+  const AsGrid *g = met->g;
+  const int nx = g->nx, ny = g->ny, nz = g->nz;
+  const long nxy = (long)nx * ny;
+#pragma omp parallel for schedule(static)
+  for (int k = 0; k < nz; k++)
+    for (int j = 0; j < ny; j++)
+      for (int i = 0; i < nx; i++) {
+        long c2 = (long)j * nx + i, c = k * nxy + c2;
+        int ie = i < nx - 1 ? i + 1 : i, iw = i > 0 ? i - 1 : i;
+        int jn = j < ny - 1 ? j + 1 : j, js = j > 0 ? j - 1 : j;
+        double m = g->mapfac[c2], dxt = (ie - iw) * g->dx / m, dyt = (jn - js) * g->dy / m;
+        const double *u = st->u + k * nxy, *v = st->v + k * nxy;
+        double dudx = nx > 1 ? (u[(long)j * nx + ie] - u[(long)j * nx + iw]) / dxt : 0.0;
+        double dvdx = nx > 1 ? (v[(long)j * nx + ie] - v[(long)j * nx + iw]) / dxt : 0.0;
+        double dudy = ny > 1 ? (u[(long)jn * nx + i] - u[(long)js * nx + i]) / dyt : 0.0;
+        double dvdy = ny > 1 ? (v[(long)jn * nx + i] - v[(long)js * nx + i]) / dyt : 0.0;
+        double def = sqrt((dudx - dvdy) * (dudx - dvdy) + (dudy + dvdx) * (dudy + dvdx));
+        double delta = sqrt(g->dx * g->dy) / m;
+        st->kh[c] = kh_min + cs * cs * delta * delta * def;
+      }
 }
 
 /* ---- the object ---- */
@@ -292,7 +331,7 @@ AsStatus as_met_update(AsMet *met, double t, AsMetState *out)
     long n = field_size(g, as_met_fields[f].layout);
     const double *a = *field_ptr(&met->snap[0], (int)f);
     double *o = *field_ptr(out, (int)f);
-    if (w > 0.0) {
+    if (w > 0.0 && as_met_fields[f].layout != L_S2_STEP) {
       const double *b = *field_ptr(&met->snap[1], (int)f);
 #pragma omp parallel for schedule(static)
       for (long c = 0; c < n; c++) o[c] = (1.0 - w) * a[c] + w * b[c];

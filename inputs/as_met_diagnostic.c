@@ -161,6 +161,7 @@ static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
       double dir = dir0 + turn * (z < h ? z : h) / h;
       double ue = -spd * sin(dir), vn = -spd * cos(dir);
       double ug = ue * met->cosa[c] + vn * met->sina[c], vg = -ue * met->sina[c] + vn * met->cosa[c];
+      if (k >= 0) st->w[k * nxy + c] = 0.0;
       if (k < 0) {
         st->u10[c] = ug;
         st->v10[c] = vg;
@@ -198,24 +199,7 @@ static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
     for (int k = 1; k < nz; k++) st->kz[k * nxy + c] = as_kz_profile(g->z_face[k], h, us, L, d->kz_min);
   }
   AS_CALL(as_met_make_fluxes(met, st));
-  /* Smagorinsky Kh on the mass-consistent winds (one-sided differences at the edges) */
-#pragma omp parallel for schedule(static)
-  for (int k = 0; k < nz; k++)
-    for (int j = 0; j < ny; j++)
-      for (int i = 0; i < nx; i++) {
-        long c2 = (long)j * nx + i, c = k * nxy + c2;
-        int ie = i < nx - 1 ? i + 1 : i, iw = i > 0 ? i - 1 : i;
-        int jn = j < ny - 1 ? j + 1 : j, js = j > 0 ? j - 1 : j;
-        double m = g->mapfac[c2], dxt = (ie - iw) * g->dx / m, dyt = (jn - js) * g->dy / m;
-        const double *u = st->u + k * nxy, *v = st->v + k * nxy;
-        double dudx = (u[(long)j * nx + ie] - u[(long)j * nx + iw]) / dxt;
-        double dvdx = (v[(long)j * nx + ie] - v[(long)j * nx + iw]) / dxt;
-        double dudy = (u[(long)jn * nx + i] - u[(long)js * nx + i]) / dyt;
-        double dvdy = (v[(long)jn * nx + i] - v[(long)js * nx + i]) / dyt;
-        double def = sqrt((dudx - dvdy) * (dudx - dvdy) + (dudy + dvdx) * (dudy + dvdx));
-        double delta = sqrt(g->dx * g->dy) / m;
-        st->kh[c] = d->kh_min + d->cs * d->cs * delta * delta * def;
-      }
+  as_met_smagorinsky(met, st, d->kh_min, d->cs);
   return AS_OK;
 }
 

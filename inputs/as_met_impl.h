@@ -44,9 +44,11 @@ struct AsMet {
 
 /* set up the Poisson solver (weights from rho_ref and the layers) */
 AsStatus as_met_enable_mass_consistency(AsMet *met);
-/* st->u, st->v (centres, grid-relative, m s-1) -> fx, fy (face averages), fz = 0, divergence
- * removed, then u, v, w at centres recomputed from the adjusted fluxes. */
+/* st->u, st->v, st->w (centres, grid-relative, m s-1) -> fx, fy, fz (face averages; fz = 0 at
+ * the ground), divergence removed, then u, v, w at centres recomputed from the adjusted fluxes. */
 AsStatus as_met_make_fluxes(AsMet *met, AsMetState *st);
+/* Smagorinsky horizontal diffusivity on st->u, st->v into st->kh */
+void as_met_smagorinsky(const AsMet *met, AsMetState *st, double kh_min, double cs);
 /* centre winds from fluxes (true face lengths): used after any flux construction */
 void as_met_winds_from_fluxes(const AsMet *met, AsMetState *st);
 /* land use and roughness (as_met_landuse.c) */

@@ -160,6 +160,9 @@ AsStatus as_output_create(AsConfig *cfg, AsModel *m, const char *outdir_override
   const char *dir = "out", *inst = "airshed project", *recf = NULL;
   AS_CALL(as_config_get_string(cfg, "output.directory", 0, &dir));
   AS_CALL(as_config_get_bool(cfg, "output.three_d", 0, &o->three_d));
+  /* the simulation's key: at each checkpoint the output files are published (renamed copies)
+   * so that they hold every hour up to the checkpoint */
+  AS_CALL(as_config_get_double(cfg, "checkpoint.every_hours", 0, 0, 1e6, &o->sync_every_h));
   AS_CALL(as_config_get_string(cfg, "output.institution", 0, &inst));
   if (as_config_has(cfg, "output.receptors"))
     AS_CALL(as_config_get_path(cfg, "output.receptors", 1, &recf));
@@ -295,6 +298,52 @@ static AsStatus as_budget_write(AsOutput *o, AsModel *m, double t_end)
   return AS_OK;
 }
 
+/* copy src to dst through dst.part + rename, so dst is always complete */
+static AsStatus as_copy_file(const char *src, const char *dst)
+{
+  char part[1500];
+  snprintf(part, sizeof part, "%s.part", dst);
+  FILE *in = fopen(src, "rb"), *out = in ? fopen(part, "wb") : NULL;
+  AsStatus s = AS_OK;
+  if (!in || !out) {
+    s = as_error(AS_ERR_IO, in ? part : src, "output", "cannot open: %s", strerror(errno));
+  } else {
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+      if (fwrite(buf, 1, n, out) != n) {
+        s = as_error(AS_ERR_IO, part, "output", "write failed: %s", strerror(errno));
+        break;
+      }
+    if (!s && ferror(in)) s = as_error(AS_ERR_IO, src, "output", "read failed");
+  }
+  if (in) fclose(in);
+  if (out && fclose(out) && !s) s = as_error(AS_ERR_IO, part, "output", "close failed");
+  if (!s && rename(part, dst))
+    s = as_error(AS_ERR_IO, dst, "output", "cannot rename from %s: %s", part, strerror(errno));
+  if (s) unlink(part);
+  return s;
+}
+
+/* publish every file as it stands (the run goes on writing the temporary files) */
+static AsStatus as_output_publish(AsOutput *o)
+{
+  if (o->nc_open) {
+    AS_CALL(as_output_nc_close(o));
+    AS_CALL(as_copy_file(o->nc_tmp, o->nc_path));
+    AS_CALL(as_output_nc_reopen(o));
+  }
+  if (o->frec) {
+    if (fflush(o->frec)) return as_error(AS_ERR_IO, o->rec_tmp, "output", "write failed");
+    AS_CALL(as_copy_file(o->rec_tmp, o->rec_path));
+  }
+  if (o->fbud) {
+    if (fflush(o->fbud)) return as_error(AS_ERR_IO, o->bud_tmp, "output", "write failed");
+    AS_CALL(as_copy_file(o->bud_tmp, o->bud_path));
+  }
+  return AS_OK;
+}
+
 AsStatus as_output_write_hour(AsOutput *o, AsModel *m)
 {
   if (!(o->acc_t > 0))
@@ -309,6 +358,10 @@ AsStatus as_output_write_hour(AsOutput *o, AsModel *m)
   memset(o->acc_c, 0, sizeof(double) * n);
   memset(o->acc_x, 0, sizeof(double) * n);
   o->acc_t = 0;
+  if (o->sync_every_h > 0) { /* the simulation checkpoints at these hours */
+    long hour = lround((m->t - m->t_start) / 3600.0), every = lround(o->sync_every_h);
+    if (every > 0 && hour % every == 0) AS_CALL(as_output_publish(o));
+  }
   return AS_OK;
 }
 

@@ -12,7 +12,7 @@
 #include "as_output.h"
 #include <stdio.h>
 
-#define AS_MAIR 28.9647 /* g mol-1, dry air (U.S. Standard Atmosphere 1976) */
+#define AS_MAIR 28.9647 /* g mol-1, dry air (docs/science-grid.md) */
 
 typedef enum { AS_FIELD_MASS = 0, AS_FIELD_PPB, AS_FIELD_PM25 } AsFieldKind;
 
@@ -40,6 +40,7 @@ struct AsOutput {
   char casefile[1024];
   char institution[256];
   int three_d;
+  double sync_every_h;    /* checkpoint.every_hours: publish the files at those hours (0: never) */
   int nx, ny, nz, nlev;
   long ncol;
   /* tracked species: output=1 or pm25=1 */
@@ -71,6 +72,7 @@ struct AsOutput {
 AsStatus as_output_nc_open(AsOutput *o, const AsModel *m, double t_first_start);
 AsStatus as_output_nc_write(AsOutput *o, double t_start, double t_end);
 AsStatus as_output_nc_close(AsOutput *o);
+AsStatus as_output_nc_reopen(AsOutput *o);
 /* as_receptors.c */
 AsStatus as_receptors_read(AsOutput *o, const AsGrid *g, const char *path);
 AsStatus as_receptors_write(AsOutput *o, double t_end);

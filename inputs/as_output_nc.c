@@ -241,3 +241,11 @@ AsStatus as_output_nc_close(AsOutput *o)
   NCC(nc_close(o->ncid), "output");
   return AS_OK;
 }
+
+/* after a publish (close + copy): continue appending to the same temporary file */
+AsStatus as_output_nc_reopen(AsOutput *o)
+{
+  NCC(nc_open(o->nc_tmp, NC_WRITE, &o->ncid), "output");
+  o->nc_open = 1;
+  return AS_OK;
+}

@@ -84,12 +84,16 @@ int main(int argc, char **argv)
   AsModel *m = NULL;
   AsOutput *out = NULL;
   AsSimOptions opt;
+  const char *case_name = NULL, *case_description = "";
+  if (as_config_get_string(cfg, "case.name", 1, &case_name)) return fail();
+  if (as_config_get_string(cfg, "case.description", 0, &case_description)) return fail();
   if (as_sim_options(cfg, hours, outdir, &opt)) return fail();
   opt.restart = restart;
   opt.outdir = outdir;
   if (as_model_create(cfg, &m)) return fail();
   if (as_output_create(cfg, m, outdir, &out)) return fail();
   if (as_config_check_unused(cfg)) return fail();
+  printf("case: %s%s%s\n", case_name, *case_description ? " — " : "", case_description);
   as_model_view(m, stdout);
   if (do_check) {
     printf("check: %s is valid\n", case_file);

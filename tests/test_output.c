@@ -8,7 +8,9 @@
  *  5. budget CSV rows: residual of a budget closed by construction is 0 (1e-12 rel), and the
  *     budget is reset to the current mass after each hour;
  *  6. HDF5 checkpoint round trip is bit-exact; a species mismatch gives one line naming the file
- *     and the item; 3-D output holds every layer.
+ *     and the item; 3-D output holds every layer;
+ *  7. with checkpoint.every_hours the files are published at those hours (complete copies holding
+ *     every hour so far) while the run goes on.
  * usage: test_output [KEEP_DIR]  (KEEP_DIR: leave the output there for scripts/check_cf.sh)
  */
 #include "as_config.h"
@@ -410,6 +412,38 @@ int main(int argc, char **argv)
   }
   printf("abort: %d output files left (want 0)\n", left);
   CHECK(left == 0, "abort left files");
+  teardown(&fx);
+
+  /* 7. publish at checkpoint hours */
+  snprintf(adir, sizeof adir, "output.directory=%s/published", tmp);
+  setup(&fx, yaml, adir);
+  OK(as_config_set(fx.cfg, "checkpoint.every_hours=2"));
+  m = &fx.m;
+  OK(as_output_create(fx.cfg, m, NULL, &o));
+  size_t nt[3] = {0, 0, 0};
+  snprintf(path, sizeof path, "%s/published/small_2021010100.nc", tmp);
+  for (int h = 0; h < 3; h++) {
+    run_hours(m, o, 1, 6 * h);
+    nc = -1;
+    int d;
+    if (exists(path) && !nc_open(path, NC_NOWRITE, &nc)) {
+      nc_inq_dimid(nc, "time", &d);
+      nc_inq_dimlen(nc, d, &nt[h]);
+      nc_close(nc);
+    }
+  }
+  OK(as_output_finish(o));
+  as_output_destroy(&o);
+  size_t nfin = 0;
+  if (!nc_open(path, NC_NOWRITE, &nc)) {
+    int d;
+    nc_inq_dimid(nc, "time", &d);
+    nc_inq_dimlen(nc, d, &nfin);
+    nc_close(nc);
+  }
+  printf("published file after hours 1, 2, 3: %zu, %zu, %zu records (want 0, 2, 2); "
+         "after finish %zu (want 3)\n", nt[0], nt[1], nt[2], nfin);
+  CHECK(nt[0] == 0 && nt[1] == 2 && nt[2] == 2 && nfin == 3, "publishing at checkpoint hours");
   teardown(&fx);
 
   free(buf);
