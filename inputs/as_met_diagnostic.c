@@ -6,7 +6,9 @@
  *     theta* (night), Monin-Obukhov u*, L, and the wind U_b at the blending height z_b;
  *  3. in every cell: the same U_b and direction at z_b over the cell's own z0 -> u*, L, H
  *     (so wind slows over towns and speeds up over water: the field has divergence);
- *  4. profiles: MO below z_b; power law U_b (z/z_b)^p up to max(h, z_b) (p = 0.1 unstable,
+ *  4. a weak breeze from water to land by day (land to water by night) below 400 m, along the
+ *     gradient of the smoothed water fraction (breeze_pattern);
+ *     profiles: MO below z_b; power law U_b (z/z_b)^p up to max(h, z_b) (p = 0.1 unstable,
  *     0.3 stable; Irwin 1979 rural exponents for classes B and E-F), constant above; the wind
  *     veers with height by 10 deg (unstable) or 25 deg (stable) across the boundary layer;
  *  5. boundary-layer height h: convective by encroachment (Tennekes 1973, entrainment A = 0.2)
@@ -31,7 +33,63 @@ typedef struct {
   uint64_t seed;
   double kz_min, kh_min, cs, zb, gamma;
   double lonc, latc;        /* reference station: domain centre */
+  double breeze;            /* daytime water-to-land breeze speed at full heating, m s-1 */
+  double *bx, *by;          /* [ny*nx] breeze direction field: -grad(smoothed water fraction) * 10 km */
 } Diag;
+
+/* Breeze pattern: water fraction smoothed by two passes of a (2r+1)-cell box filter in x and y
+ * (r = 5 km / dx), then b = -10 km * grad(W) (grid-relative, |b| <= 1): points from water to land. */
+static AsStatus breeze_pattern(const AsMet *met, Diag *d)
+{
+  const AsGrid *g = met->g;
+  const int nx = g->nx, ny = g->ny;
+  const long nxy = (long)nx * ny;
+  double *w, *t;
+  AS_MALLOC(d->bx, nxy);
+  AS_MALLOC(d->by, nxy);
+  AS_MALLOC(w, nxy);
+  t = calloc((size_t)nxy, sizeof *t);
+  if (!t) {
+    free(w);
+    return as_error(AS_ERR_MEM, "", "meteorology", "cannot allocate the breeze pattern");
+  }
+  for (long c = 0; c < nxy; c++) w[c] = met->lu[c] == AS_LU_WATER;
+  int r = (int)lround(5000.0 / g->dx);
+  if (r < 1) r = 1;
+  for (int pass = 0; pass < 2; pass++) {
+    for (int j = 0; j < ny; j++)
+      for (int i = 0; i < nx; i++) {
+        double sum = 0;
+        int n = 0;
+        for (int q = i - r; q <= i + r; q++)
+          if (q >= 0 && q < nx) sum += w[(long)j * nx + q], n++;
+        t[(long)j * nx + i] = sum / n;
+      }
+    for (int j = 0; j < ny; j++)
+      for (int i = 0; i < nx; i++) {
+        double sum = 0;
+        int n = 0;
+        for (int q = j - r; q <= j + r; q++)
+          if (q >= 0 && q < ny) sum += t[(long)q * nx + i], n++;
+        w[(long)j * nx + i] = sum / n;
+      }
+  }
+  for (int j = 0; j < ny; j++)
+    for (int i = 0; i < nx; i++) {
+      long c = (long)j * nx + i;
+      int ie = i < nx - 1 ? i + 1 : i, iw = i > 0 ? i - 1 : i, jn = j < ny - 1 ? j + 1 : j, js = j > 0 ? j - 1 : j;
+      double m = g->mapfac[c];
+      double gx = (w[(long)j * nx + ie] - w[(long)j * nx + iw]) / ((ie - iw) * g->dx / m);
+      double gy = (w[(long)jn * nx + i] - w[(long)js * nx + i]) / ((jn - js) * g->dy / m);
+      double bx = -1e4 * gx, by = -1e4 * gy, bm = hypot(bx, by);
+      if (bm > 1) bx /= bm, by /= bm;
+      d->bx[c] = bx;
+      d->by[c] = by;
+    }
+  free(w);
+  free(t);
+  return AS_OK;
+}
 
 static AsStatus diag_create(AsMet *met, AsConfig *cfg, void **data)
 {
@@ -45,6 +103,7 @@ static AsStatus diag_create(AsMet *met, AsConfig *cfg, void **data)
   d->cs = 0.2;
   d->zb = 100.0;
   d->gamma = 0.005;
+  d->breeze = 2.0;
   AS_CALL(as_config_get_int(cfg, "meteorology.diagnostic.seed", 0, 0, 2147483647L, &seed));
   d->seed = (uint64_t)seed;
   AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.kz_min", 0, "m2/s", 0, 100, &d->kz_min));
@@ -54,6 +113,7 @@ static AsStatus diag_create(AsMet *met, AsConfig *cfg, void **data)
                                  &d->zb));
   AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.theta_lapse_rate", 0, "K/m", 1e-4,
                                  0.02, &d->gamma));
+  AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.breeze", 0, "m/s", 0, 10, &d->breeze));
   const char *path = NULL;
   AS_CALL(as_config_get_path(cfg, "meteorology.diagnostic.climatology", 0, &path));
   if (path) {
@@ -76,6 +136,7 @@ static AsStatus diag_create(AsMet *met, AsConfig *cfg, void **data)
   long c = (long)(g->ny / 2) * g->nx + g->nx / 2;
   d->lonc = g->lon[c];
   d->latc = g->lat[c];
+  AS_CALL(breeze_pattern(met, d));
   AS_CALL(as_met_enable_mass_consistency(met));
   return AS_OK;
 }
@@ -106,6 +167,9 @@ static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
   double U10 = r.speed > 0.5 ? r.speed : 0.5, uss, Ls;
   as_mo_solve(U10, 10.0, z0s, r.t2, rho_s, &Hs, as_sfc_thetastar(r.cloud), &uss, &Ls);
   const double Ub = as_mo_speed(d->zb, uss, Ls, z0s);
+  /* breeze amplitude: water-to-land by day in proportion to the land heating (full at 200 W m-2),
+   * a weak land-to-water drift (15 %) at night */
+  const double abz = Hs > 0 ? d->breeze * (Hs < 200.0 ? Hs / 200.0 : 1.0) : -0.15 * d->breeze;
   /* 5. convective growth per land use: integral of H over the current positive-H spell */
   double hconv[AS_LU_NCAT];
   for (int lu = 0; lu < AS_LU_NCAT; lu++) {
@@ -161,6 +225,9 @@ static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
       double dir = dir0 + turn * (z < h ? z : h) / h;
       double ue = -spd * sin(dir), vn = -spd * cos(dir);
       double ug = ue * met->cosa[c] + vn * met->sina[c], vg = -ue * met->sina[c] + vn * met->cosa[c];
+      double gz = z < 200.0 ? 1.0 : z < 400.0 ? (400.0 - z) / 200.0 : 0.0;
+      ug += abz * gz * d->bx[c];
+      vg += abz * gz * d->by[c];
       if (k >= 0) st->w[k * nxy + c] = 0.0;
       if (k < 0) {
         st->u10[c] = ug;
@@ -208,11 +275,18 @@ static void diag_view(const AsMet *met, const void *data, FILE *f)
   (void)met;
   const Diag *d = data;
   fprintf(f, "  diagnostic: climatology %s, seed %llu, blending height %g m, kz_min %g, kh_min %g "
-          "m2/s, Smagorinsky %g, theta lapse above the PBL %g K/km\n",
-          d->path, (unsigned long long)d->seed, d->zb, d->kz_min, d->kh_min, d->cs, 1e3 * d->gamma);
+          "m2/s, Smagorinsky %g, theta lapse above the PBL %g K/km, breeze %g m/s\n",
+          d->path, (unsigned long long)d->seed, d->zb, d->kz_min, d->kh_min, d->cs, 1e3 * d->gamma,
+          d->breeze);
 }
 
-static void diag_destroy(void *data) { free(data); }
+static void diag_destroy(void *data)
+{
+  Diag *d = data;
+  free(d->bx);
+  free(d->by);
+  free(d);
+}
 
 const AsMetSourceOps as_met_diagnostic_ops = {"diagnostic", diag_create, diag_snapshot, diag_view,
                                               diag_destroy};

@@ -78,7 +78,10 @@ AsStatus as_receptors_read(AsOutput *o, const AsGrid *g, const char *path);
 AsStatus as_receptors_write(AsOutput *o, double t_end);
 /* "2021-01-01T01:00:00Z" */
 void as_output_iso(double t, char *buf, size_t n);
-/* mkdir -p */
-AsStatus as_output_mkdir(const char *dir);
+/* as_output_files.c */
+AsStatus as_output_mkdir(const char *dir); /* mkdir -p */
+AsStatus as_output_check_dir(const char *dir, const char *where);
+AsStatus as_output_budget_write(AsOutput *o, AsModel *m, double t_end);
+AsStatus as_output_publish(AsOutput *o);
 
 #endif

@@ -143,7 +143,7 @@ typedef struct {
   int bad;            /* set inside the parallel loop when a column cannot be advected */
 } VAdv;
 
-#define WORKLEN(nz) (8 * (size_t)((nz) + 4) + 3 * (size_t)(nz) + 1)
+#define WORKLEN(nz) (8 * (size_t)((nz) + 4) + 4 * (size_t)(nz) + 1)
 
 static AsStatus vadv_setup(AsProcess *p, AsModel *m)
 {
@@ -177,27 +177,30 @@ static AsStatus vadv_apply(AsProcess *p, AsModel *m, double dt, int reverse)
   }
   const double tau = tau_h - tau_v;
   d->bad = 0;
-#pragma omp parallel for collapse(2) schedule(static) num_threads(d->nthr)
-  for (int s = 0; s < ns; s++)
-    for (int j = 0; j < ny; j++) {
-      double *w = d->work + (size_t)omp_get_thread_num() * WORKLEN(nz);
-      double *mass = w + 8 * (nz + 4), *air = mass + nz, *f = air + nz;
-      double *c = m->c + (size_t)s * (size_t)m->ncell;
-      const double *top = m->bc ? as_boundary_side(m->bc, s, AS_TOP) : NULL;
-      double sum_in = 0.0, sum_out = 0.0;
-      for (int i = 0; i < nx; i++) {
-        long c2 = (long)j * nx + i;
-        for (int k = 0; k <= nz; k++) f[k] = fz[k * ncol + c2];
+  /* columns outer, species inner: the fluxes, starting air mass and sub-step count of a column
+   * are computed once for all species */
+#pragma omp parallel for schedule(static) num_threads(d->nthr)
+  for (int j = 0; j < ny; j++) {
+    double *w = d->work + (size_t)omp_get_thread_num() * WORKLEN(nz);
+    double *mass = w + 8 * (nz + 4), *air = mass + nz, *f = air + nz, *air0 = f + nz + 1;
+    for (int s = 0; s < ns; s++) d->in_row[(size_t)s * ny + j] = d->out_row[(size_t)s * ny + j] = 0.0;
+    for (int i = 0; i < nx; i++) {
+      long c2 = (long)j * nx + i;
+      for (int k = 0; k <= nz; k++) f[k] = fz[k * ncol + c2];
+      for (int k = 0; k < nz; k++) air0[k] = mair[k * ncol + c2] + tau * (f[k + 1] - f[k]);
+      int nsub = as_vadv_substeps(nz, air0, f, dt, COURANT_MAX);
+      if (nsub < 1) {
+#pragma omp atomic write
+        d->bad = 1;
+        continue;
+      }
+      for (int s = 0; s < ns; s++) {
+        double *c = m->c + (size_t)s * (size_t)m->ncell;
+        const double *top = m->bc ? as_boundary_side(m->bc, s, AS_TOP) : NULL;
         for (int k = 0; k < nz; k++) {
           long cell = k * ncol + c2;
-          air[k] = mair[cell] + tau * (f[k + 1] - f[k]);
+          air[k] = air0[k];
           mass[k] = c[cell] * m->volume[cell];
-        }
-        int nsub = as_vadv_substeps(nz, air, f, dt, COURANT_MAX);
-        if (nsub < 1) {
-#pragma omp atomic write
-          d->bad = 1;
-          continue;
         }
         double qtop = top ? top[c2] / rho[nz - 1] : mass[nz - 1] / air[nz - 1];
         double tin, tout;
@@ -206,12 +209,11 @@ static AsStatus vadv_apply(AsProcess *p, AsModel *m, double dt, int reverse)
           long cell = k * ncol + c2;
           c[cell] = mass[k] / m->volume[cell];
         }
-        sum_in += tin;
-        sum_out += tout;
+        d->in_row[(size_t)s * ny + j] += tin;
+        d->out_row[(size_t)s * ny + j] += tout;
       }
-      d->in_row[(size_t)s * ny + j] = sum_in;
-      d->out_row[(size_t)s * ny + j] = sum_out;
     }
+  }
   if (d->bad)
     return as_error(AS_ERR_NUMERIC, "", "advection_vertical",
                     "vertical mass fluxes empty a layer within %g s (met not mass-consistent?)", dt);

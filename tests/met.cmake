@@ -3,6 +3,7 @@ as_test(test_met_poisson test_met_poisson.c)
 as_test(test_met_idealized test_met_idealized.c test_met_util.c)
 as_test(test_met_divergence test_met_divergence.c test_met_util.c)
 as_test(test_met_diagnostic test_met_diagnostic.c test_met_util.c)
+as_test(test_met_badinput test_met_badinput.c test_met_util.c)
 # the wrfout test files are written by the project's own script (fixture), then read by the C test
 set(AS_WRF_DIR ${CMAKE_CURRENT_BINARY_DIR}/met_wrf)
 add_test(NAME met_make_wrfout

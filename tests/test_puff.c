@@ -6,7 +6,7 @@
  * Exact solution: q = M exp(-(x-x0-ut)^2/2sx^2 - (y-y0-vt)^2/2sy^2 - (z-zc(t))^2/2sz^2), s^2 =
  * s0^2 + 2Kt. Vertical diffusion acts on q with rho_ref weighting, which drifts q upward at
  * w = K/H_rho (H_rho = -1/(dln rho/dz) at the puff centre, from the met's rho_ref): zc = z0 + w t.
- * c = rho_ref(z) q. The puff stays > 4.5 sigma from every wall (the mass check includes the
+ * c = rho_ref(z) q. The puff stays > 3.5 sigma from the lateral walls, 5 sigma from ground and top (the mass check includes the
  * budget's inflow/outflow). The projection is tangent at the domain centre (both standard
  * parallels at 31.8 N), so the map factor is 1 within 1e-5 and projected = true distances.
  * Claims: relative L2 error falls with resolution (observed order >= 1 for both refinements:
@@ -24,22 +24,22 @@ static const double U = 5.0, V = 2.0;
 #else
 static const double U = 0.0, V = 0.0;
 #endif
-static const double KH = 50.0, KZ = 5.0, T = 3600.0, SH0 = 3000.0, SZ0 = 200.0, Z0 = 1500.0;
+static const double KH = 50.0, KZ = 5.0, T = 1800.0, SH0 = 2500.0, SZ0 = 150.0, Z0 = 1000.0;
 
 static double run(double dx, int nz, double dt, double *mass_err)
 {
   char yaml[2048], path[] = "/tmp/airshed_test_puff_XXXXXX";
   int n = snprintf(yaml, sizeof yaml,
-                   "grid:\n  resolution: %g m\n  extent:\n    x: 48 km\n    y: 48 km\n"
+                   "grid:\n  resolution: %g m\n  extent:\n    x: 32 km\n    y: 32 km\n"
                    "  center:\n    longitude: 120.35\n    latitude: 31.8\n"
                    "  projection:\n    standard_parallel_1: 31.8\n    standard_parallel_2: 31.8\n"
                    "    latitude_of_projection_origin: 31.8\n    longitude_of_central_meridian: 120.35\n"
-                   "  layers:\n    count: %d\n    top: 3000 m\n    first_layer: %g m\n"
+                   "  layers:\n    count: %d\n    top: 2000 m\n    first_layer: %g m\n"
                    "meteorology:\n  source: idealized\n  idealized:\n    u: %g m/s\n    v: %g m/s\n"
                    "    kh: %g m2/s\n    kz: %g m2/s\n    kz_above: %g m2/s\n"
                    "    mixing_height: 100 km\n"
                    "boundary:\n  type: zero\ntransport:\n  dry_deposition: false\n",
-                   dx, nz, 3000.0 / nz, U, V, KH, KZ, KZ);
+                   dx, nz, 2000.0 / nz, U, V, KH, KZ, KZ);
   (void)n;
   int fd = mkstemp(path);
   FILE *f = fdopen(fd, "w");
@@ -138,14 +138,14 @@ static double run(double dx, int nz, double dt, double *mass_err)
 int main(void)
 {
   double dx[3] = {2000, 1000, 500}, dt[3] = {180, 90, 45}, e[3], me[3];
-  int nz[3] = {12, 24, 48};
+  int nz[3] = {8, 16, 32};
   for (int r = 0; r < 3; r++) {
     e[r] = run(dx[r], nz[r], dt[r], &me[r]);
     printf("puff: dx %5.0f m, %2d layers, dt %3.0f s: relative L2 error %.3e, mass change %.2e\n",
            dx[r], nz[r], dt[r], e[r], me[r]);
   }
   double o1 = log2(e[0] / e[1]), o2 = log2(e[1] / e[2]);
-  printf("puff (u=%g v=%g m/s, Kh=%g, Kz=%g m2/s, 1 h): observed orders %.2f %.2f (need >= 1)\n",
+  printf("puff (u=%g v=%g m/s, Kh=%g, Kz=%g m2/s, 30 min): observed orders %.2f %.2f (need >= 1)\n",
          U, V, KH, KZ, o1, o2);
   int fail = !(o1 >= 1.0 && o2 >= 1.0);
   for (int r = 0; r < 3; r++) fail |= !(me[r] <= 1e-12);

@@ -91,26 +91,6 @@ int main(void)
   double m0 = 0;
   for (long c = 0; c < m->ncell; c++) m0 += m->c[c] * m->volume[c];
   double worst_half = 0;
-  if (getenv("DBG")) {
-    m->proc[0].ops->apply(&m->proc[0], m, 0.5 * m->dt, 0);
-    double w1 = 0; long wc = 0;
-    for (long c = 0; c < m->ncell; c++) {
-      long c2 = c % ncol; int k = (int)(c / ncol);
-      double A = mair[c] + 0.5 * m->dt * (m->ms.fz[(k + 1) * ncol + c2] - m->ms.fz[k * ncol + c2]);
-      double e = fabs(m->c[c] * m->volume[c] / A / q0 - 1.0);
-      if (e > w1) { w1 = e; wc = c; }
-    }
-    printf("after hadv: max |q/q0-1| with A* %.3e at cell %ld (k %ld)\n", w1, wc, wc / ncol);
-    m->proc[1].ops->apply(&m->proc[1], m, 0.5 * m->dt, 0);
-    w1 = 0;
-    for (long c = 0; c < m->ncell; c++) { double e = fabs(m->c[c] * m->volume[c] / mair[c] / q0 - 1.0); if (e > w1) { w1 = e; wc = c; } }
-    printf("after vadv: %.3e at cell %ld (k %ld)\n", w1, wc, wc / ncol);
-    m->proc[2].ops->apply(&m->proc[2], m, m->dt, 0);
-    w1 = 0;
-    for (long c = 0; c < m->ncell; c++) { double e = fabs(m->c[c] * m->volume[c] / mair[c] / q0 - 1.0); if (e > w1) { w1 = e; wc = c; } }
-    printf("after vdiff: %.3e at cell %ld (k %ld)\n", w1, wc, wc / ncol);
-    return 0;
-  }
   for (int st = 0; st < 20; st++) {
     for (int p = 0; p < 2; p++)
       if (m->proc[p].ops->apply(&m->proc[p], m, 0.5 * m->dt, 0)) { fprintf(stderr, "%s\n", as_error_message()); return 1; }
