@@ -4,13 +4,13 @@
  * every cell <= transport.courant_max, default 0.9). The numerics live in as_ppm.c on explicit
  * arrays; this file only connects them to the model. Equations: docs/science-advection.md.
  *
- * Contract with "advection_vertical" (as_vadv.c):
- *   on entry  the air mass of each cell is mair = as_met_air_mass(m->met), c = tracer mass / V;
- *   on return m->c = tracer mass / volume (ug m-3, NOT q*rho) and the air mass that goes with it is
- *             A* = mair + dt * sum_horizontal faces (flux in - flux out)      (fx, fy in kg s-1),
- *   which the vertical sweep recomputes itself and uses as q = c V / A*; its fz fluxes bring the
- *   air mass back to mair (met fluxes are divergence-free). Boundary-face tracer fluxes (ug) are
- *   added to AS_BUD_INFLOW / AS_BUD_OUTFLOW in a fixed order.
+ * Contract with "advection_vertical" (as_vadv.c), Strang table (... hadv, vadv, ..., vadv, hadv):
+ * m->c is always tracer mass / volume (ug m-3, NOT q*rho). With H = sum over a cell's horizontal
+ * faces of (flux in - flux out) (kg s-1, fx and fy of m->ms):
+ *   reverse = 0: entry air mass mair = as_met_air_mass(m->met); exit A* = mair + dt H, which the
+ *                vertical sweep recomputes itself (q = c V / A*) and brings back to mair;
+ *   reverse = 1: entry air mass mair - dt H (left by the vertical sweep that ran first); exit mair.
+ * Boundary-face tracer fluxes (ug) are added to AS_BUD_INFLOW / AS_BUD_OUTFLOW in a fixed order.
  */
 #include "as_model.h"
 #include "as_ppm.h"

@@ -132,9 +132,9 @@ const char *as_ppm_isa(void)
 
 /* ---------------- species-independent geometry ---------------- */
 
-/* Largest outflow Courant number of layer k for sub-step m of n (h = dt/n), from the air mass
- * at the start of that sub-step predicted linearly (exact up to round-off). */
-static double layer_courant(const AsPpm *h, const double *mair, const double *fx,
+/* Largest outflow Courant number of a layer for sub-step m of n (h = dt/n), from the air mass at
+ * the start of that sub-step predicted linearly from the entry air mass (exact up to round-off). */
+static double layer_courant(const AsPpm *h, const double *a_entry, const double *fx,
                             const double *fy, double hs, int m, int reverse)
 {
   const int nx = h->nx, ny = h->ny;
@@ -146,7 +146,7 @@ static double layer_courant(const AsPpm *h, const double *mair, const double *fx
       double outx = hs * (fmax(fe, 0.0) + fmax(-fw, 0.0));
       double outy = hs * (fmax(fn, 0.0) + fmax(-fs, 0.0));
       double convx = hs * (fw - fe), convy = hs * (fs - fn);
-      double a0 = mair[j * nx + i] + (double)m * (convx + convy);
+      double a0 = a_entry[j * nx + i] + (double)m * (convx + convy);
       double o1 = reverse ? outy : outx, o2 = reverse ? outx : outy;
       double a1 = a0 + (reverse ? convy : convx);
       if (!(a0 > 0.0) || !(a1 > 0.0)) return INFINITY;
@@ -381,12 +381,23 @@ AsStatus as_ppm_apply(AsPpm *h, const AsPpmInput *in, double *c, double dt, int 
   for (int k = 0; k < nz; k++) {
     const double *mair = in->mair + k * ncol;
     const double *fx = in->fx + (long)k * ny * (nx + 1), *fy = in->fy + (long)k * (ny + 1) * nx;
+    double *A = h->acur + k * ncol;
+    /* air mass on entry: mair in the first half of the Strang step; in the second half
+     * (reverse) the vertical advection has run first and left mair - dt * (horizontal
+     * convergence), which this process brings back to mair */
+    for (int j = 0; j < ny; j++)
+      for (int i = 0; i < nx; i++) {
+        const long c = (long)j * nx + i;
+        const double conv = fx[(long)j * (nx + 1) + i] - fx[(long)j * (nx + 1) + i + 1] +
+                            fy[(long)j * nx + i] - fy[(long)(j + 1) * nx + i];
+        A[c] = reverse ? mair[c] - dt * conv : mair[c];
+      }
     int n = 1;
     double cr = 0.0;
     for (;;) {
       double hs = dt / n;
-      cr = layer_courant(h, mair, fx, fy, hs, 0, reverse);
-      if (n > 1) cr = fmax(cr, layer_courant(h, mair, fx, fy, hs, n - 1, reverse));
+      cr = layer_courant(h, A, fx, fy, hs, 0, reverse);
+      if (n > 1) cr = fmax(cr, layer_courant(h, A, fx, fy, hs, n - 1, reverse));
       if (cr <= h->cmax) break;
       double want = isfinite(cr) ? ceil(n * cr / h->cmax) : 2.0 * n;
       n = want > n ? (want > 2.0 * AS_PPM_MAX_SUBSTEPS ? 2 * AS_PPM_MAX_SUBSTEPS : (int)want) : n + 1;
@@ -394,7 +405,6 @@ AsStatus as_ppm_apply(AsPpm *h, const AsPpmInput *in, double *c, double dt, int 
     }
     h->nsub[k] = n;
     h->courant[k] = cr;
-    memcpy(h->acur + k * ncol, mair, sizeof(double) * (size_t)ncol);
     for (long q = 0; q < ncol; q++) h->inv_v[k * ncol + q] = 1.0 / in->volume[k * ncol + q];
   }
   int nmax = 0;

@@ -10,12 +10,16 @@
  * ratio q = M/A, so a constant q stays constant to round-off. Sub-steps keep the outflow Courant
  * number of every cell <= courant_max (default 0.9). Equations: docs/science-advection.md.
  *
- * CONTRACT with the vertical advection (as_vadv.c). On entry the air mass of every cell is
- * in->mair (= as_met_air_mass). On return c holds tracer mass / volume (ug m-3, mass conserving),
- * NOT q*rho: the air mass that goes with it is the intermediate
- *     A* = mair + dt * sum over horizontal faces (flux in - flux out)     (kg, fx/fy in kg s-1)
- * which the vertical sweep recomputes itself and uses as q = c*V/A*; its vertical fluxes bring the
- * air mass back to mair (the met fluxes are divergence-free).
+ * CONTRACT with the vertical advection (as_vadv.c), for the Strang table (... hadv, vadv, ...,
+ * vadv, hadv ...). c always holds tracer mass / volume (ug m-3, mass conserving), NOT q*rho; the
+ * air mass that goes with it is implied. With H = sum over the cell's horizontal faces of
+ * (flux in - flux out) (kg s-1):
+ *   reverse = 0 (first half, hadv before vadv): entry air mass mair (= as_met_air_mass), exit
+ *               air mass A* = mair + dt H, which the vertical sweep recomputes itself and uses as
+ *               q = c V / A*; its vertical fluxes bring the air mass back to mair;
+ *   reverse = 1 (second half, vadv ran first): entry air mass mair - dt H (what the vertical sweep
+ *               left), exit air mass mair.
+ * The met fluxes are divergence-free, so both halves end at mair.
  */
 #ifndef AS_PPM_H
 #define AS_PPM_H

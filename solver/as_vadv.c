@@ -49,90 +49,111 @@ int as_vadv_substeps(int nz, const double *air, const double *fz, double dt, dou
   return n < 1 ? 1 : (n > 1e6 ? 0 : (int)n);
 }
 
-/* monotonised PPM slope on a non-uniform grid (CW84 eqs. 1.7-1.8) */
-static inline double ppm_slope(const double *q, const double *w, int j)
+/* Geometry of one sub-step, shared by every species of a column: the non-uniform PPM weights
+ * depend only on the layer air masses w (CW84 eqs. 1.6-1.8), so they are computed once per column
+ * and sub-step, not once per species. Index j = layer + 2 (two ghost layers each side). */
+typedef struct {
+  double *A, *B;          /* slope: da_j = A_j (q_{j+1}-q_j) + B_j (q_j - q_{j-1})  (CW84 1.7) */
+  double *G, *E, *F;      /* edge_{j+1/2} = q_j + G_j (q_{j+1}-q_j) - E_j dm_{j+1} + F_j dm_j (1.6) */
+} VadvGeom;
+
+static void vadv_geometry(int nz, const double *w, VadvGeom *g)
 {
-  double dl = q[j] - q[j - 1], dr = q[j + 1] - q[j];
-  if (dl * dr <= 0.0) return 0.0;
-  double da = w[j] / (w[j - 1] + w[j] + w[j + 1]) *
-              ((2 * w[j - 1] + w[j]) / (w[j + 1] + w[j]) * dr +
-               (w[j] + 2 * w[j + 1]) / (w[j - 1] + w[j]) * dl);
-  double lim = fmin(fabs(da), fmin(2 * fabs(dl), 2 * fabs(dr)));
-  return da > 0 ? lim : -lim;
+  for (int j = 1; j <= nz + 2; j++) {
+    double f = w[j] / (w[j - 1] + w[j] + w[j + 1]);
+    g->A[j] = f * (2 * w[j - 1] + w[j]) / (w[j + 1] + w[j]);
+    g->B[j] = f * (w[j] + 2 * w[j + 1]) / (w[j - 1] + w[j]);
+  }
+  for (int j = 1; j <= nz + 1; j++) {
+    double w0 = w[j - 1], w1 = w[j], w2 = w[j + 1], w3 = w[j + 2];
+    double s01 = w1 + w2, inv4 = 1.0 / (w0 + w1 + w2 + w3);
+    double t1 = (w0 + w1) / (2 * w1 + w2), t2 = (w3 + w2) / (2 * w2 + w1);
+    g->G[j] = w1 / s01 + inv4 * 2 * w2 * w1 / s01 * (t1 - t2);
+    g->E[j] = inv4 * w1 * t1;
+    g->F[j] = inv4 * w2 * (w2 + w3) / (w1 + 2 * w2);
+  }
 }
 
-/* interface value between cells j and j+1 (CW84 eq. 1.6) */
-static inline double ppm_edge(const double *q, const double *w, const double *dm, int j)
+/* one sub-step of one species: mass[k] (tracer mass per layer) updated with the face fluxes
+ * F_k = fz[k]*h of air mass; air[] is the air mass at the start of the sub-step. */
+static void vadv_substep(int nz, double *mass, const double *air, const double *fz, double h,
+                         double qtop, const VadvGeom *g, double *work, double *tin, double *tout)
 {
-  double w0 = w[j - 1], w1 = w[j], w2 = w[j + 1], w3 = w[j + 2];
-  double s01 = w1 + w2;
-  double t1 = (w0 + w1) / (2 * w1 + w2), t2 = (w3 + w2) / (2 * w2 + w1);
-  return q[j] + w1 / s01 * (q[j + 1] - q[j]) +
-         1.0 / (w0 + w1 + w2 + w3) *
-             (2 * w2 * w1 / s01 * (t1 - t2) * (q[j + 1] - q[j]) - w1 * t1 * dm[j + 1] +
-              w2 * (w2 + w3) / (w1 + 2 * w2) * dm[j]);
+  const int n = nz + 4;
+  double *q = work, *dm = work + n, *edge = work + 2 * n, *al = work + 3 * n, *ar = work + 4 * n;
+  for (int k = 0; k < nz; k++) q[k + 2] = mass[k] / air[k];
+  q[0] = q[1] = q[2];
+  double qg = fz[nz] < 0.0 ? qtop : q[nz + 1];
+  q[nz + 2] = q[nz + 3] = qg;
+  for (int j = 1; j <= nz + 2; j++) { /* monotonised slope (CW84 1.8) */
+    double dl = q[j] - q[j - 1], dr = q[j + 1] - q[j];
+    double da = g->A[j] * dr + g->B[j] * dl;
+    double lim = fmin(fabs(da), fmin(2 * fabs(dl), 2 * fabs(dr)));
+    dm[j] = dl * dr <= 0.0 ? 0.0 : (da > 0 ? lim : -lim);
+  }
+  for (int j = 1; j <= nz + 1; j++)
+    edge[j] = q[j] + g->G[j] * (q[j + 1] - q[j]) - g->E[j] * dm[j + 1] + g->F[j] * dm[j];
+  for (int k = 0; k < nz; k++) { /* limited parabola of layer k (CW84 eq. 1.10) */
+    double a = q[k + 2], l = edge[k + 1], r = edge[k + 2];
+    if ((r - a) * (a - l) <= 0.0) {
+      l = r = a;
+    } else {
+      double d = r - l, a6 = 6.0 * (a - 0.5 * (l + r));
+      if (d * a6 > d * d) l = 3.0 * a - 2.0 * r;
+      else if (-d * d > d * a6) r = 3.0 * a - 2.0 * l;
+    }
+    al[k] = l;
+    ar[k] = r;
+  }
+  double below = 0.0; /* tracer flux through the bottom face of layer k (0 at the ground) */
+  for (int k = 1; k <= nz; k++) {
+    double F = fz[k] * h, tf = 0.0;
+    if (F > 0.0) {
+      int u = k - 1;
+      double sg = F / air[u], d = ar[u] - al[u], a6 = 6.0 * (q[u + 2] - 0.5 * (al[u] + ar[u]));
+      tf = F * (ar[u] - 0.5 * sg * (d - (1.0 - 2.0 / 3.0 * sg) * a6));
+    } else if (F < 0.0) {
+      if (k == nz) {
+        tf = F * qtop;
+      } else {
+        double sg = -F / air[k], d = ar[k] - al[k], a6 = 6.0 * (q[k + 2] - 0.5 * (al[k] + ar[k]));
+        tf = F * (al[k] + 0.5 * sg * (d + (1.0 - 2.0 / 3.0 * sg) * a6));
+      }
+    }
+    mass[k - 1] += below - tf;
+    below = tf;
+  }
+  if (below > 0) *tout += below;
+  else *tin -= below;
+}
+
+/* ns species of one column; mass[s*nz + k]; work holds at least VADV_WORK(nz) doubles */
+#define VADV_WORK(nz) (11 * (size_t)((nz) + 4))
+static void vadv_columns(int nz, int ns, double *mass, double *air, const double *fz,
+                         const double *qtop, double dt, int nsub, double *work, double *tin,
+                         double *tout)
+{
+  const int n = nz + 4;
+  double *w = work + 5 * n;
+  VadvGeom g = {work + 6 * n, work + 7 * n, work + 8 * n, work + 9 * n, work + 10 * n};
+  const double h = dt / nsub;
+  for (int s = 0; s < ns; s++) tin[s] = tout[s] = 0.0;
+  for (int step = 0; step < nsub; step++) {
+    for (int k = 0; k < nz; k++) w[k + 2] = air[k];
+    w[0] = w[1] = w[2];
+    w[nz + 2] = w[nz + 3] = w[nz + 1];
+    vadv_geometry(nz, w, &g);
+    for (int s = 0; s < ns; s++)
+      vadv_substep(nz, mass + (size_t)s * nz, air, fz, h, qtop[s], &g, work, tin + s, tout + s);
+    for (int k = 0; k < nz; k++) air[k] += h * (fz[k] - fz[k + 1]);
+  }
 }
 
 double as_vadv_column(int nz, double *mass, double *air, const double *fz, double qtop, double dt,
                       int nsub, double *work, double *in_top, double *out_top)
 {
-  const int n = nz + 4; /* two ghost cells each side: cell k is index k+2 */
-  double *q = work, *w = work + n, *dm = work + 2 * n, *edge = work + 3 * n;
-  double *al = work + 4 * n, *ar = work + 5 * n, *tf = work + 6 * n;
-  const double h = dt / nsub;
-  double tin = 0.0, tout = 0.0;
-  for (int step = 0; step < nsub; step++) {
-    for (int k = 0; k < nz; k++) {
-      q[k + 2] = mass[k] / air[k];
-      w[k + 2] = air[k];
-    }
-    q[0] = q[1] = q[2];
-    w[0] = w[1] = w[2];
-    double qg = fz[nz] < 0.0 ? qtop : q[nz + 1];
-    q[nz + 2] = q[nz + 3] = qg;
-    w[nz + 2] = w[nz + 3] = w[nz + 1];
-    for (int j = 1; j <= nz + 2; j++) dm[j] = ppm_slope(q, w, j);
-    for (int j = 1; j <= nz + 1; j++) edge[j] = ppm_edge(q, w, dm, j); /* between j and j+1 */
-    for (int k = 0; k < nz; k++) { /* limited parabola of layer k (CW84 eq. 1.10) */
-      double a = q[k + 2], l = edge[k + 1], r = edge[k + 2];
-      if ((r - a) * (a - l) <= 0.0) {
-        l = r = a;
-      } else {
-        double d = r - l, a6 = 6.0 * (a - 0.5 * (l + r));
-        if (d * a6 > d * d) l = 3.0 * a - 2.0 * r;
-        else if (-d * d > d * a6) r = 3.0 * a - 2.0 * l;
-      }
-      al[k] = l;
-      ar[k] = r;
-    }
-    tf[0] = 0.0;
-    for (int k = 1; k <= nz; k++) {
-      double F = fz[k] * h;
-      if (F > 0.0) {
-        int u = k - 1;
-        double sg = F / air[u], d = ar[u] - al[u], a6 = 6.0 * (q[u + 2] - 0.5 * (al[u] + ar[u]));
-        tf[k] = F * (ar[u] - 0.5 * sg * (d - (1.0 - 2.0 / 3.0 * sg) * a6));
-      } else if (F < 0.0) {
-        if (k == nz) {
-          tf[k] = F * qtop;
-        } else {
-          double sg = -F / air[k], d = ar[k] - al[k], a6 = 6.0 * (q[k + 2] - 0.5 * (al[k] + ar[k]));
-          tf[k] = F * (al[k] + 0.5 * sg * (d + (1.0 - 2.0 / 3.0 * sg) * a6));
-        }
-      } else {
-        tf[k] = 0.0;
-      }
-    }
-    for (int k = 0; k < nz; k++) {
-      mass[k] += tf[k] - tf[k + 1];
-      air[k] += h * (fz[k] - fz[k + 1]);
-    }
-    if (tf[nz] > 0) tout += tf[nz];
-    else tin -= tf[nz];
-  }
-  *in_top = tin;
-  *out_top = tout;
-  return tout - tin;
+  vadv_columns(nz, 1, mass, air, fz, &qtop, dt, nsub, work, in_top, out_top);
+  return *out_top - *in_top;
 }
 
 typedef struct {
@@ -143,7 +164,8 @@ typedef struct {
   int bad;            /* set inside the parallel loop when a column cannot be advected */
 } VAdv;
 
-#define WORKLEN(nz) (8 * (size_t)((nz) + 4) + 4 * (size_t)(nz) + 1)
+/* per thread: kernel work, air, air0, fz column, then per species mass[nz], qtop, tin, tout */
+#define WORKLEN(nz, ns) (VADV_WORK(nz) + 3 * (size_t)(nz) + 1 + (size_t)(ns) * ((size_t)(nz) + 3))
 
 static AsStatus vadv_setup(AsProcess *p, AsModel *m)
 {
@@ -155,7 +177,7 @@ static AsStatus vadv_setup(AsProcess *p, AsModel *m)
   for (int i = 0; i < m->nproc; i++)
     if (!strcmp(m->proc[i].ops->name, "advection_horizontal")) d->hadv = i;
   d->nthr = omp_get_max_threads();
-  AS_MALLOC(d->work, (size_t)d->nthr * WORKLEN(m->grid->nz));
+  AS_MALLOC(d->work, (size_t)d->nthr * WORKLEN(m->grid->nz, m->nspec));
   AS_MALLOC(d->in_row, (size_t)m->nspec * (size_t)m->grid->ny);
   AS_MALLOC(d->out_row, (size_t)m->nspec * (size_t)m->grid->ny);
   return AS_OK;
@@ -181,8 +203,9 @@ static AsStatus vadv_apply(AsProcess *p, AsModel *m, double dt, int reverse)
    * are computed once for all species */
 #pragma omp parallel for schedule(static) num_threads(d->nthr)
   for (int j = 0; j < ny; j++) {
-    double *w = d->work + (size_t)omp_get_thread_num() * WORKLEN(nz);
-    double *mass = w + 8 * (nz + 4), *air = mass + nz, *f = air + nz, *air0 = f + nz + 1;
+    double *w = d->work + (size_t)omp_get_thread_num() * WORKLEN(nz, ns);
+    double *air = w + VADV_WORK(nz), *air0 = air + nz, *f = air0 + nz;
+    double *mass = f + nz + 1, *qtop = mass + (size_t)ns * nz, *tin = qtop + ns, *tout = tin + ns;
     for (int s = 0; s < ns; s++) d->in_row[(size_t)s * ny + j] = d->out_row[(size_t)s * ny + j] = 0.0;
     for (int i = 0; i < nx; i++) {
       long c2 = (long)j * nx + i;
@@ -195,22 +218,26 @@ static AsStatus vadv_apply(AsProcess *p, AsModel *m, double dt, int reverse)
         continue;
       }
       for (int s = 0; s < ns; s++) {
-        double *c = m->c + (size_t)s * (size_t)m->ncell;
+        const double *c = m->c + (size_t)s * (size_t)m->ncell;
         const double *top = m->bc ? as_boundary_side(m->bc, s, AS_TOP) : NULL;
+        double *ms = mass + (size_t)s * nz;
         for (int k = 0; k < nz; k++) {
           long cell = k * ncol + c2;
-          air[k] = air0[k];
-          mass[k] = c[cell] * m->volume[cell];
+          ms[k] = c[cell] * m->volume[cell];
         }
-        double qtop = top ? top[c2] / rho[nz - 1] : mass[nz - 1] / air[nz - 1];
-        double tin, tout;
-        as_vadv_column(nz, mass, air, f, qtop, dt, nsub, w, &tin, &tout);
+        qtop[s] = top ? top[c2] / rho[nz - 1] : ms[nz - 1] / air0[nz - 1];
+      }
+      for (int k = 0; k < nz; k++) air[k] = air0[k];
+      vadv_columns(nz, ns, mass, air, f, qtop, dt, nsub, w, tin, tout);
+      for (int s = 0; s < ns; s++) {
+        double *c = m->c + (size_t)s * (size_t)m->ncell;
+        const double *ms = mass + (size_t)s * nz;
         for (int k = 0; k < nz; k++) {
           long cell = k * ncol + c2;
-          c[cell] = mass[k] / m->volume[cell];
+          c[cell] = ms[k] / m->volume[cell];
         }
-        d->in_row[(size_t)s * ny + j] += tin;
-        d->out_row[(size_t)s * ny + j] += tout;
+        d->in_row[(size_t)s * ny + j] += tin[s];
+        d->out_row[(size_t)s * ny + j] += tout[s];
       }
     }
   }

@@ -54,6 +54,12 @@ void adv_case_stream(AdvCase *ac, double rho, double (*psi)(double x, double y, 
       for (int i = 0; i < nx; i++)
         ac->fy[((long)k * (ny + 1) + j) * nx + i] =
             -w * (psi((i + 1) * ac->dx, j * ac->dy, ctx) - psi(i * ac->dx, j * ac->dy, ctx));
+    if (ac->in.periodic) { /* the wrap faces are one face: identical bits */
+      for (int j = 0; j < ny; j++)
+        ac->fx[((long)k * ny + j) * (nx + 1) + nx] = ac->fx[((long)k * ny + j) * (nx + 1)];
+      for (int i = 0; i < nx; i++)
+        ac->fy[((long)k * (ny + 1) + ny) * nx + i] = ac->fy[((long)k * (ny + 1)) * nx + i];
+    }
   }
 }
 

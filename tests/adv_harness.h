@@ -24,7 +24,8 @@ typedef struct {
 AsStatus adv_case_create(int nx, int ny, int nz, int nspec, double dx, double dy, double dz,
                          double rho, int periodic, double courant_max, AdvCase **ac);
 /* Air-mass fluxes from a stream function psi(x, y) (m2 s-1) at cell corners, scaled by rho*dz of
- * each face's layer: discretely divergence-free. Corner (i, j) sits at x = i dx, y = j dy. */
+ * each face's layer: discretely divergence-free. Corner (i, j) sits at x = i dx, y = j dy. On a
+ * periodic case the wrap faces (i = nx, j = ny) are copied from i = 0, j = 0. */
 void adv_case_stream(AdvCase *ac, double rho, double (*psi)(double x, double y, void *ctx),
                      void *ctx);
 /* Uniform wind (u, v) m s-1 through every face: fx = rho u dy dz. */
