@@ -3,8 +3,10 @@
  * the default case (when the model can be built), and in the same run a STREAM triad and an FMA
  * loop for the machine's bandwidth and peak; writes JSON (docs/benchmarks.md explains every field).
  *
- * Usage: bench_transport [OUT.json] [NSPEC] [quick]  (default benchmarks/results/transport.json, 64;
- *        quick: only the horizontal advection with 1 thread, no JSON)
+ * Usage: bench_transport [OUT.json] [NSPEC] [full|quick|default|avx2|avx512f]
+ *        (defaults benchmarks/results/transport.json, 64, full; quick or a kernel name: only the
+ *        horizontal advection with 1 thread and that kernel, no JSON; two more arguments NX NY
+ *        change the synthetic grid for experiments)
  * Run from the repository root (the full-step part reads inputs/cases/wcs.yaml).
  */
 #include "adv_harness.h"
@@ -216,13 +218,33 @@ int main(int argc, char **argv)
     return 1;
   }
   Timing th[2];
-  if (argc > 3 && !strcmp(argv[3], "quick")) { /* development: horizontal advection, 1 thread */
+  if (argc > 3 && strcmp(argv[3], "quick") && strcmp(argv[3], "full")) { /* quick with a kernel */
+    if (as_ppm_set_isa(ac->ppm, argv[3]) != AS_OK) {
+      fprintf(stderr, "%s\n", as_error_message());
+      return 1;
+    }
+  }
+  if (argc > 3 && strcmp(argv[3], "full")) { /* development: horizontal advection, 1 thread */
     if (time_hadv(ac, 1, 2.0, &th[0])) return 1;
     printf("%.1f M cell.species.steps/s per core (1 thread), %.1f M per CPU-second\n",
            th[0].rate / 1e6, th[0].rate * th[0].seconds / th[0].cpu_seconds / 1e6);
     adv_case_destroy(&ac);
     return 0;
   }
+  /* every kernel variant this CPU supports, 1 thread (the fastest one is then kept) */
+  static const char *const isas[] = {"default", "avx2", "avx512f"};
+  Timing tisa[3];
+  int has_isa[3] = {0, 0, 0};
+  const char *best = as_ppm_isa(ac->ppm);
+  for (int v = 0; v < 3; v++) {
+    if (as_ppm_set_isa(ac->ppm, isas[v]) != AS_OK) {
+      as_error_clear();
+      continue;
+    }
+    if (time_hadv(ac, 1, 1.5, &tisa[v])) return 1;
+    has_isa[v] = 1;
+  }
+  if (as_ppm_set_isa(ac->ppm, best) != AS_OK) return 1;
   if (time_hadv(ac, 1, 4.0, &th[0]) || time_hadv(ac, maxthreads, 3.0, &th[1])) {
     fprintf(stderr, "%s\n", as_error_message());
     return 1;
@@ -248,7 +270,7 @@ int main(int argc, char **argv)
              "\"kernel\": \"%s %s\", \"compiler\": \"gcc %s\", \"kernel_isa\": \"%s\", "
              "\"peak_isa\": \"%s\"},\n",
           mach.cpu, sysconf(_SC_NPROCESSORS_ONLN), maxthreads, un.sysname, un.release, __VERSION__,
-          as_ppm_isa(), mach.peak_isa);
+          as_ppm_isa(ac->ppm), mach.peak_isa);
   fprintf(f, "  \"grid\": {\"nx\": %d, \"ny\": %d, \"nz\": %d, \"cells\": %ld, \"species\": %d, "
              "\"dt_s\": %g, \"max_outflow_courant\": %.3f, \"substeps\": %d},\n",
           bg.nx, bg.ny, bg.nz, ac->ncell, nspec, bg.dt, cour, nsub);
@@ -261,12 +283,20 @@ int main(int argc, char **argv)
     fprintf(f, "    \"threads_%d\": {\"threads\": %d, \"steps\": %ld, \"seconds\": %.3f, "
                "\"cell_species_steps_per_s\": %.4e, \"per_core\": %.4e, "
                "\"effective_GBps\": %.3f, \"triad_GBps\": %.3f, \"bandwidth_ratio\": %.4f, "
-               "\"GFlops\": %.3f, \"peak_GFlops\": %.3f, \"flop_ratio\": %.4f}%s\n",
+               "\"GFlops\": %.3f, \"peak_GFlops\": %.3f, \"flop_ratio\": %.4f, "
+               "\"cpu_seconds\": %.3f}%s\n",
             r == 0 ? 1 : maxthreads, th[r].threads, th[r].steps, th[r].seconds, th[r].rate,
             th[r].rate_core, bw, mach.triad_gbps[r], bw / mach.triad_gbps[r], gf,
-            mach.peak_gflops[r], gf / mach.peak_gflops[r], r == 0 ? "," : "");
+            mach.peak_gflops[r], gf / mach.peak_gflops[r], th[r].cpu_seconds, r == 0 ? "," : "");
   }
-  fprintf(f, "  },\n  \"transport_step\": {");
+  fprintf(f, "  },\n  \"horizontal_advection_by_kernel_1_thread\": {");
+  for (int v = 0, first = 1; v < 3; v++)
+    if (has_isa[v]) {
+      fprintf(f, "%s\"%s\": {\"per_core\": %.4e, \"cpu_seconds_over_wall\": %.3f}", first ? "" : ", ",
+              isas[v], tisa[v].rate_core, tisa[v].cpu_seconds / tisa[v].seconds);
+      first = 0;
+    }
+  fprintf(f, "},\n  \"transport_step\": {");
   if (fs.available) {
     long ncell = (long)fs.nx * fs.ny * fs.nz;
     fprintf(f, "\"available\": true, \"case\": \"inputs/cases/wcs.yaml\", \"nx\": %d, \"ny\": %d, "
@@ -296,7 +326,7 @@ int main(int argc, char **argv)
     return 1;
   }
   printf("horizontal advection %dx%dx%d x %d species, Courant <= %.2f, %d sub-step(s), kernel %s\n",
-         bg.nx, bg.ny, bg.nz, nspec, cour, nsub, as_ppm_isa());
+         bg.nx, bg.ny, bg.nz, nspec, cour, nsub, as_ppm_isa(ac->ppm));
   for (int r = 0; r < 2; r++)
     printf("  %d thread(s): %.1f M cell.species.steps/s (%.1f M per core), %.2f GB/s = %.1f%% of "
            "triad %.2f GB/s, %.2f GFlop/s = %.1f%% of peak %.1f\n",
@@ -304,6 +334,8 @@ int main(int argc, char **argv)
            100 * th[r].rate * bytes_css / 1e9 / mach.triad_gbps[r], mach.triad_gbps[r],
            th[r].rate * FLOPS_PER_CSS / 1e9, 100 * th[r].rate * FLOPS_PER_CSS / 1e9 / mach.peak_gflops[r],
            mach.peak_gflops[r]);
+  for (int v = 0; v < 3; v++)
+    if (has_isa[v]) printf("  kernel %-8s 1 thread: %.1f M per core\n", isas[v], tisa[v].rate_core / 1e6);
   if (fs.available)
     printf("transport step (default case %dx%dx%d, %d species): %.2f ms/step with 1 thread, %.2f ms with %d\n",
            fs.nx, fs.ny, fs.nz, fs.nspec, 1e3 * fs.step_seconds[0], 1e3 * fs.step_seconds[1], maxthreads);

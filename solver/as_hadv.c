@@ -78,7 +78,7 @@ static void hadv_view(const AsProcess *p, FILE *f)
   const Hadv *h = p->data;
   fprintf(f, "advection_horizontal: PPM (Colella-Woodward 1984), CW84 monotone limiter, "
              "mass-consistent x/y splitting (Easter 1993), outflow Courant <= %g, kernel %s",
-          h->courant_max, as_ppm_isa());
+          h->courant_max, as_ppm_isa(h->ppm));
   if (h->napply) fprintf(f, ", up to %d sub-steps so far", h->nsub_max);
   fputc('\n', f);
 }

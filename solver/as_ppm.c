@@ -1,31 +1,15 @@
-/* as_ppm.c — horizontal PPM advection on explicit arrays (see as_ppm.h for the contract).
+/* as_ppm.c — horizontal PPM advection on explicit arrays (contract: as_ppm.h; the pure line
+ * kernels and their equations: as_ppm_line.h; science: docs/science-advection.md).
  *
- * One 1-D sweep along a line of cells, in air-mass coordinates (Colella & Woodward 1984, CW84):
- *   face value   a_{i-1/2} = 7/12 (q_{i-1} + q_i) - 1/12 (q_{i-2} + q_{i+1}),  clamped to
- *                [min(q_{i-1}, q_i), max(q_{i-1}, q_i)]                                 (CW84 1.6)
- *   deviations   r_i = a_{i+1/2} - q_i,  l_i = a_{i-1/2} - q_i
- *   CW84 monotonicity constraint (1.10), in deviation form:
- *                r_i l_i > 0 (q_i an extremum)    -> r_i = l_i = 0
- *                |r_i| > 2|l_i| -> r_i = -2 l_i ;  |l_i| > 2|r_i| -> l_i = -2 r_i
- *     i.e. r_i <- sign(r_i) min(|r_i|, 2|l_i|),  l_i <- sign(l_i) min(|l_i|, 2|r_i|)
- *   flux through a face, sigma = |f| h / A_upwind (fraction of the upwind cell's air that leaves),
- *   mean of the upwind parabola over that fraction:
- *                qbar = q_u + (1-sigma)^2 d_near - sigma (1-sigma) d_far
- *     d_near/d_far = the upwind cell's deviation at the face crossed / at its other face;
- *   update       M_i += F_{i-1/2} - F_{i+1/2},  F = f h qbar;   A_i += f_{i-1/2} h - f_{i+1/2} h
- *
- * Staggering of one x line (y is the same with stride nx; ghosts g: inflow = boundary value,
- * outflow = zero gradient, or periodic wrap):
- *
- *      g    g    g  | q_0  | q_1  | ... | q_nx-1 |  g    g    g
- *                   ^      ^                     ^
- *                 F_0    F_1                   F_nx        F_i, f_i, c1_i, c2_i: face i-1/2
- *
- * Lines are laid end to end in one flat buffer (x: pitch nx+6 with the ghosts between rows; y: whole
- * rows, pitch nx, 3 ghost rows at each end), so each stage is one long, branch-free loop over the
- * slab that the compiler vectorises along the contiguous index, for x and for y alike.
+ * Around the line kernels this file does the directional splitting (x then y, y then x when
+ * reverse), the species-independent geometry of each layer and sub-step (air mass A at the start
+ * of each sweep, face air mass moved fm = f h, coefficients (1-sigma)^2 and -sigma(1-sigma) with
+ * sigma = |fm| / A_upwind), the Courant-limited sub-step count, ghost cells (inflow: boundary
+ * value; outflow: zero gradient; or periodic wrap), the boundary-flux budget in a fixed order and
+ * the OpenMP loop over (layer, species) slabs with per-thread scratch allocated at create.
  */
 #include "as_ppm.h"
+#include "as_ppm_line.h"
 #include <math.h>
 #include <omp.h>
 #include <stdlib.h>
@@ -33,12 +17,13 @@
 
 #define AS_PPM_MAX_SUBSTEPS 1000
 
-/* Runtime dispatch to AVX-512/AVX2 copies of the kernels (same IEEE operations, no FMA contraction
- * in ISO C mode, so every copy gives the same bits); plain x86-64 otherwise. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
-#define AS_PPM_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define AS_PPM_CLONES
+/* The slab kernel is compiled three times (x86-64 baseline SSE2, AVX2, AVX-512F) and the widest
+ * one the CPU supports is chosen at create (as_ppm_set_isa can pick another). All three perform
+ * the same IEEE operations in the same order (the targets do not enable FMA, so no contraction
+ * can occur, whatever -ffp-contract says), so they give identical bits; tests/test_adv_mass.c
+ * (threads) checks it. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define AS_PPM_X86 1
 #endif
 
 enum { DIR_X = 0, DIR_Y = 1 };
@@ -66,6 +51,7 @@ struct AsPpm {
   double *courant;       /* [nz] largest outflow Courant number per layer in the last apply */
   double *bud;           /* [2*nspec*nz] inflow, outflow per slab */
   double *scratch;       /* [nthreads][AS_PPM_NBUF] buffers, bstride apart */
+  int isa;               /* index into as_ppm_kernels */
 };
 
 enum { G_FMX = 0, G_C1X, G_C2X, G_FMY, G_C1Y, G_C2Y, G_IAX, G_IAY, G_N };
@@ -73,61 +59,6 @@ enum { G_FMX = 0, G_C1X, G_C2X, G_FMY, G_C1Y, G_C2Y, G_IAX, G_IAY, G_N };
 static inline double *geo(const AsPpm *h, int k, int what)
 {
   return h->geo + ((size_t)k * G_N + (size_t)what) * (size_t)h->len + (size_t)h->origin;
-}
-
-/* ---------------- line kernels (pure; flat index p, stride s between neighbours) -------------- */
-
-/* face values a[p] (face between cells p-s and p), then limited deviations r[p], l[p] */
-static inline void ppm_parabolas(long n, long s, const double *restrict q, double *restrict a,
-                          double *restrict r, double *restrict l)
-{
-  const double c7 = 7.0 / 12.0, c1 = 1.0 / 12.0;
-  for (long p = -s; p < n + 2 * s; p++) {
-    double q0 = q[p - s], q1 = q[p];
-    double v = c7 * (q0 + q1) - c1 * (q[p - 2 * s] + q[p + s]);
-    double lo = q0 < q1 ? q0 : q1, hi = q0 < q1 ? q1 : q0;
-    v = v > hi ? hi : v;
-    v = v < lo ? lo : v;
-    a[p] = v;
-  }
-  for (long p = -s; p < n + s; p++) {
-    double qc = q[p], rr = a[p + s] - qc, ll = a[p] - qc;
-    double ar = fabs(rr), al = fabs(ll);
-    double al2 = al + al, ar2 = ar + ar;
-    double rm = al2 < ar ? al2 : ar;
-    double lm = ar2 < al ? ar2 : al;
-    int extremum = rr * ll > 0.0;
-    rm = extremum ? 0.0 : rm;
-    lm = extremum ? 0.0 : lm;
-    r[p] = copysign(rm, rr);
-    l[p] = copysign(lm, ll);
-  }
-}
-
-/* face fluxes F[p] (ug) for faces 0..n+s-1, then tracer mass update of cells 0..n-1 */
-static inline void ppm_fluxes(long n, long s, const double *restrict q, const double *restrict r,
-                       const double *restrict l, const double *restrict fm,
-                       const double *restrict c1, const double *restrict c2, double *restrict F,
-                       double *restrict M)
-{
-  for (long p = 0; p < n + s; p++) {
-    int pos = fm[p] > 0.0;
-    double qu = pos ? q[p - s] : q[p];
-    double dn = pos ? r[p - s] : l[p];
-    double df = pos ? l[p - s] : r[p];
-    F[p] = fm[p] * (qu + c1[p] * dn + c2[p] * df);
-  }
-  for (long p = 0; p < n; p++) M[p] += F[p] - F[p + s];
-}
-
-const char *as_ppm_isa(void)
-{
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx512f")) return "avx512f";
-  if (__builtin_cpu_supports("avx2")) return "avx2";
-#endif
-  return "default";
 }
 
 /* ---------------- species-independent geometry ---------------- */
@@ -139,21 +70,26 @@ static double layer_courant(const AsPpm *h, const double *a_entry, const double 
 {
   const int nx = h->nx, ny = h->ny;
   double worst = 0.0;
-  for (int j = 0; j < ny; j++)
+  int bad = 0;
+  for (int j = 0; j < ny; j++) {
+    const double *fr = fx + (long)j * (nx + 1), *fs = fy + (long)j * nx, *fn = fs + nx;
+    const double *ar = a_entry + (long)j * nx;
     for (int i = 0; i < nx; i++) {
-      double fw = fx[j * (nx + 1) + i], fe = fx[j * (nx + 1) + i + 1];
-      double fs = fy[j * nx + i], fn = fy[(j + 1) * nx + i];
-      double outx = hs * (fmax(fe, 0.0) + fmax(-fw, 0.0));
-      double outy = hs * (fmax(fn, 0.0) + fmax(-fs, 0.0));
-      double convx = hs * (fw - fe), convy = hs * (fs - fn);
-      double a0 = a_entry[j * nx + i] + (double)m * (convx + convy);
+      double fw = fr[i], fe = fr[i + 1];
+      double outx = hs * ((fe > 0.0 ? fe : 0.0) + (fw < 0.0 ? -fw : 0.0));
+      double outy = hs * ((fn[i] > 0.0 ? fn[i] : 0.0) + (fs[i] < 0.0 ? -fs[i] : 0.0));
+      double convx = hs * (fw - fe), convy = hs * (fs[i] - fn[i]);
+      double a0 = ar[i] + (double)m * (convx + convy);
       double o1 = reverse ? outy : outx, o2 = reverse ? outx : outy;
       double a1 = a0 + (reverse ? convy : convx);
-      if (!(a0 > 0.0) || !(a1 > 0.0)) return INFINITY;
-      double cr = fmax(o1 / a0, o2 / a1);
-      if (!(cr <= worst)) worst = cr; /* also catches NaN */
+      bad |= !(a0 > 0.0) | !(a1 > 0.0);
+      double c1 = o1 / a0, c2 = o2 / a1;
+      double cr = c1 > c2 ? c1 : c2;
+      bad |= cr != cr; /* NaN */
+      worst = cr > worst ? cr : worst;
     }
-  return worst;
+  }
+  return bad ? INFINITY : worst;
 }
 
 /* Geometry of one sweep of layer k with air mass A (updated in place to the sweep's end). */
@@ -170,36 +106,54 @@ static void sweep_geometry(AsPpm *h, int k, int dir, const double *f, double hs,
     for (int i = 0; i < nx; i++) inva[j * P + i] = 1.0 / A[(long)j * nx + i];
   if (dir == DIR_X) {
     for (int j = 0; j < ny; j++) {
-      const double *fr = f + (long)j * (nx + 1);
-      const double *Ar = A + (long)j * nx;
-      const long p0 = (long)j * P;
-      for (int i = 0; i <= nx; i++) {
+      const double *restrict fr = f + (long)j * (nx + 1);
+      const double *restrict Ar = A + (long)j * nx;
+      double *restrict fmr = fm + (long)j * P, *restrict c1r = c1 + (long)j * P;
+      double *restrict c2r = c2 + (long)j * P;
+      for (int i = 1; i < nx; i++) { /* interior faces: upwind cell i-1 or i */
+        double fmv = fr[i] * hs;
+        double aup = fmv > 0.0 ? Ar[i - 1] : Ar[i];
+        double sig = fabs(fmv) / aup;
+        fmr[i] = fmv;
+        c1r[i] = (1.0 - sig) * (1.0 - sig);
+        c2r[i] = -sig * (1.0 - sig);
+      }
+      for (int e = 0; e < 2; e++) { /* boundary faces: ghost air mass = edge cell (or wrap) */
+        const int i = e ? nx : 0;
         double fmv = fr[i] * hs;
         int up = fmv > 0.0 ? i - 1 : i;
         if (up < 0) up = periodic ? nx - 1 : 0;
         if (up >= nx) up = periodic ? 0 : nx - 1;
         double sig = fabs(fmv) / Ar[up];
-        fm[p0 + i] = fmv;
-        c1[p0 + i] = (1.0 - sig) * (1.0 - sig);
-        c2[p0 + i] = -sig * (1.0 - sig);
+        fmr[i] = fmv;
+        c1r[i] = (1.0 - sig) * (1.0 - sig);
+        c2r[i] = -sig * (1.0 - sig);
       }
-      for (int i = 0; i < nx; i++) A[(long)j * nx + i] += fm[p0 + i] - fm[p0 + i + 1];
+      double *restrict Aw = A + (long)j * nx;
+      for (int i = 0; i < nx; i++) Aw[i] += fmr[i] - fmr[i + 1];
     }
   } else {
-    for (int j = 0; j <= ny; j++)
+    for (int j = 0; j <= ny; j++) {
+      int jd = j - 1 < 0 ? (periodic ? ny - 1 : 0) : j - 1; /* upwind row for flow to + */
+      int ju = j >= ny ? (periodic ? 0 : ny - 1) : j;         /* upwind row for flow to - */
+      const double *restrict fr = f + (long)j * nx;
+      const double *restrict Ad = A + (long)jd * nx, *restrict Au = A + (long)ju * nx;
+      double *restrict fmr = fm + (long)j * P, *restrict c1r = c1 + (long)j * P;
+      double *restrict c2r = c2 + (long)j * P;
       for (int i = 0; i < nx; i++) {
-        const long p = (long)j * P + i;
-        double fmv = f[(long)j * nx + i] * hs;
-        int up = fmv > 0.0 ? j - 1 : j;
-        if (up < 0) up = periodic ? ny - 1 : 0;
-        if (up >= ny) up = periodic ? 0 : ny - 1;
-        double sig = fabs(fmv) / A[(long)up * nx + i];
-        fm[p] = fmv;
-        c1[p] = (1.0 - sig) * (1.0 - sig);
-        c2[p] = -sig * (1.0 - sig);
+        double fmv = fr[i] * hs;
+        double aup = fmv > 0.0 ? Ad[i] : Au[i];
+        double sig = fabs(fmv) / aup;
+        fmr[i] = fmv;
+        c1r[i] = (1.0 - sig) * (1.0 - sig);
+        c2r[i] = -sig * (1.0 - sig);
       }
-    for (int j = 0; j < ny; j++)
-      for (int i = 0; i < nx; i++) A[(long)j * nx + i] += fm[j * P + i] - fm[(j + 1) * P + i];
+    }
+    for (int j = 0; j < ny; j++) {
+      double *restrict Ar = A + (long)j * nx;
+      const double *restrict lo = fm + (long)j * P, *restrict hi = fm + (long)(j + 1) * P;
+      for (int i = 0; i < nx; i++) Ar[i] += lo[i] - hi[i];
+    }
   }
   (void)ncol;
 }
@@ -282,8 +236,8 @@ static void sweep_budget(const AsPpm *h, int dir, const double *F, double *in, d
   *out += fout;
 }
 
-AS_PPM_CLONES
-static void slab_pass(const AsPpm *h, const AsPpmInput *in, double *cs, int s, int k, int reverse,
+static inline __attribute__((always_inline)) void
+slab_pass(const AsPpm *h, const AsPpmInput *in, double *cs, int s, int k, int reverse,
                       double *scr, double *bin, double *bout)
 {
   const int nx = h->nx, ny = h->ny;
@@ -319,6 +273,57 @@ static void slab_pass(const AsPpm *h, const AsPpmInput *in, double *cs, int s, i
     for (int i = 0; i < nx; i++) crow[i] = mrow[i] * ivr[i];
   }
 }
+
+typedef void (*SlabFn)(const AsPpm *, const AsPpmInput *, double *, int, int, int, double *,
+                       double *, double *);
+#define AS_PPM_SLAB_VARIANT(name, attr)                                                        \
+  attr static void name(const AsPpm *h, const AsPpmInput *in, double *cs, int s, int k, int rev, \
+                        double *scr, double *bin, double *bout)                                 \
+  {                                                                                             \
+    slab_pass(h, in, cs, s, k, rev, scr, bin, bout);                                            \
+  }
+AS_PPM_SLAB_VARIANT(slab_default, )
+#ifdef AS_PPM_X86
+AS_PPM_SLAB_VARIANT(slab_avx2, __attribute__((target("avx2"))))
+AS_PPM_SLAB_VARIANT(slab_avx512, __attribute__((target("avx512f"))))
+#endif
+
+static const struct {
+  const char *name;
+  SlabFn fn;
+} as_ppm_kernels[] = {
+    {"default", slab_default},
+#ifdef AS_PPM_X86
+    {"avx2", slab_avx2},
+    {"avx512f", slab_avx512},
+#endif
+};
+enum { AS_PPM_NKERNELS = sizeof as_ppm_kernels / sizeof as_ppm_kernels[0] };
+
+static int isa_supported(int i)
+{
+#ifdef AS_PPM_X86
+  __builtin_cpu_init();
+  if (!strcmp(as_ppm_kernels[i].name, "avx2")) return __builtin_cpu_supports("avx2");
+  if (!strcmp(as_ppm_kernels[i].name, "avx512f")) return __builtin_cpu_supports("avx512f");
+#endif
+  return i == 0;
+}
+
+AsStatus as_ppm_set_isa(AsPpm *h, const char *isa)
+{
+  for (int i = 0; i < AS_PPM_NKERNELS; i++)
+    if (!strcmp(as_ppm_kernels[i].name, isa)) {
+      if (!isa_supported(i))
+        return as_error(AS_ERR_ARG, "", "advection_horizontal",
+                        "instruction set '%s' is not supported by this CPU", isa);
+      h->isa = i;
+      return AS_OK;
+    }
+  return as_error(AS_ERR_ARG, "", "advection_horizontal", "unknown kernel '%s'", isa);
+}
+
+const char *as_ppm_isa(const AsPpm *h) { return as_ppm_kernels[h->isa].name; }
 
 /* ---------------- object ---------------- */
 
@@ -363,6 +368,8 @@ AsStatus as_ppm_create(int nx, int ny, int nz, int nspec, double courant_max, As
   AS_MALLOC(h->bud, 2L * nspec * nz);
   AS_CALL(alloc_aligned(&h->scratch, (size_t)h->nthreads * AS_PPM_NBUF * (size_t)h->bstride,
                         "advection scratch"));
+  for (int i = 0; i < AS_PPM_NKERNELS; i++)
+    if (isa_supported(i)) h->isa = i; /* the widest supported (listed narrowest first) */
   return AS_OK;
 }
 
@@ -416,6 +423,7 @@ AsStatus as_ppm_apply(AsPpm *h, const AsPpmInput *in, double *c, double dt, int 
     if (h->nsub[k] > nmax) nmax = h->nsub[k];
   }
   memset(h->bud, 0, sizeof(double) * 2 * (size_t)nspec * (size_t)nz);
+  const SlabFn slab = as_ppm_kernels[h->isa].fn;
 
   for (int m = 0; m < nmax; m++) {
 #pragma omp parallel num_threads(nthreads)
@@ -441,7 +449,7 @@ AsStatus as_ppm_apply(AsPpm *h, const AsPpmInput *in, double *c, double dt, int 
         for (int s = 0; s < nspec; s++) {
           if (h->nsub[k] <= m) continue;
           double *b = h->bud + 2 * ((long)s * nz + k);
-          slab_pass(h, in, c + (size_t)s * ncell + (size_t)k * ncol, s, k, reverse, scr, b, b + 1);
+          slab(h, in, c + (size_t)s * ncell + (size_t)k * ncol, s, k, reverse, scr, b, b + 1);
         }
     }
   }

@@ -54,8 +54,11 @@ AsStatus as_ppm_apply(AsPpm *h, const AsPpmInput *in, double *c, double dt, int 
 /* Sub-steps used in layer k by the last apply, and the largest outflow Courant number met. */
 int as_ppm_substeps(const AsPpm *h, int k);
 double as_ppm_courant_max_seen(const AsPpm *h);
-/* Which instruction set the kernel dispatches to on this machine ("avx512f", "avx2", "default"). */
-const char *as_ppm_isa(void);
+/* The slab kernel in use: "avx512f", "avx2" or "default" (x86-64 baseline); create picks the
+ * widest the CPU supports. as_ppm_set_isa chooses another (benchmarks, tests: all give the same
+ * bits); AS_ERR_ARG if unknown or not supported by this CPU. */
+const char *as_ppm_isa(const AsPpm *h);
+AsStatus as_ppm_set_isa(AsPpm *h, const char *isa);
 void as_ppm_destroy(AsPpm **h);
 
 #endif
