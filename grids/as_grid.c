@@ -10,7 +10,7 @@
  * which tests/test_grid.c checks independently. True cell area = dx*dy/m^2.
  *
  * Vertical: layer interfaces z_face[0..nz] above ground, either listed or a geometric stretch
- * dz_k = dz_0 r^k with sum_k dz_k = top (r found by bisection). See docs/science-grid.md.
+ * dz_k = dz_0 r^k with sum_k dz_k = top (r found by bisection). See docs/science.md.
  */
 #include "as_grid.h"
 #include <math.h>

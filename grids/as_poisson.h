@@ -7,7 +7,7 @@
  *     fx'(i) = cx_k (phi(i) - phi(i-1)),  fy'(j) = cy_k (phi(j) - phi(j-1)),
  *     fz'(k) = cz_k (phi(k) - phi(k-1)),
  * and phi solves  cx_k dxx phi + cy_k dyy phi + dz(cz dz phi) = -D.
- * The weights depend on k only (see docs/science-met.md), so sine transforms (FFTW RODFT00,
+ * The weights depend on k only (see docs/science.md), so sine transforms (FFTW RODFT00,
  * phi = 0 one cell outside the lateral edges) diagonalise x and y and a tridiagonal (Thomas)
  * solve per wavenumber handles the non-uniform layers: ground fz = 0 fixed (Neumann), top open
  * (phi = 0 half a layer above the top) or closed (Neumann).

@@ -8,7 +8,7 @@
  *     (area/line: surrogate fractions in layer 0; stack: plume-rise layer weights in its cell).
  * as_emis_period_total sums e_q R_p f_s(h) 3600 s over hours and sources (times the in-domain
  * share of area sources) without touching the grid arrays; gridded files add their own records.
- * docs/science-emissions.md has the derivation; docs/config-emissions.md the keys.
+ * docs/science.md has the derivation; docs/config.md the keys.
  */
 #include "as_emis_internal.h"
 #include <math.h>

@@ -12,7 +12,7 @@
  *             centre of any group) and rivers (within the half-width of any river line);
  *             lattice step 250 m
  * Distances use the local equirectangular approximation (1 deg lat = 110.574 km, 1 deg lon =
- * 111.320 cos(lat) km), adequate at these 10-100 km scales. Files: docs/config-emissions.md.
+ * 111.320 cos(lat) km), adequate at these 10-100 km scales. Files: docs/config.md.
  */
 #include "as_emis_internal.h"
 #include <math.h>

@@ -1,6 +1,6 @@
 /* as_emis_internal.h — private types shared by the as_emis*.c files (not a public interface).
  *
- * Time model (docs/science-emissions.md, "temporal allocation"): every source has an annual-mean
+ * Time model (docs/science.md, "temporal allocation"): every source has an annual-mean
  * rate R (g s-1 of an inventory pollutant) and a sector. Its rate during the clock hour h that
  * starts at UTC time t_h is
  *     r(h) = R * f_s(h),   f_s(h) = M_s[month] W_s[weekday] H_s[hour] / A_s(Y)

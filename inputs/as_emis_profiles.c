@@ -3,7 +3,7 @@
  *   f_s(h) = M_s[month] W_s[weekday] H_s[hour] / A_s(Y),
  *   A_s(Y) = (1/N_Y) sum_{hours of local year Y} M_s W_s H_s
  *          = (sum_d M_s[month(d)] W_s[wday(d)]) (sum_hr H_s[hr]) / (24 * ndays(Y))
- * so f_s averages to exactly 1 over each local calendar year (docs/science-emissions.md).
+ * so f_s averages to exactly 1 over each local calendar year (docs/science.md).
  * Local time is China Standard Time, UTC+8, no daylight saving.
  * The profile values in the file need not be normalised: only their ratios matter.
  * Civil-from-days: H. Hinnant, "chrono-compatible low-level date algorithms" (2013).

@@ -1,6 +1,6 @@
 /* as_met_diagnostic.c — "diagnostic" source (the built-in default): a typical year of the belt.
  *
- * Per hour (equations and sources in as_met_similarity.c, as_met_climate.c, docs/science-met.md):
+ * Per hour (equations and sources in as_met_similarity.c, as_met_climate.c, docs/science.md):
  *  1. surface record (wind, T, RH, cloud, rain, p) from the climatology, as_climate_record();
  *  2. at the reference station (domain centre, crop roughness): energy balance -> H (day) or
  *     theta* (night), Monin-Obukhov u*, L, and the wind U_b at the blending height z_b;

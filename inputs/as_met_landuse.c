@@ -3,7 +3,7 @@
  * Rules, in priority order (water > urban > crop), tested at each cell centre:
  *  - water: the Yangtze main channel, a polyline (lon, lat) with a local channel width, and the
  *    lakes Taihu (polygon), Gehu, Changdang and Yangcheng (ellipses). Coordinates were read off
- *    general maps of the area, to about 1-2 km (docs/science-met.md); a 3 km cell is water if its
+ *    general maps of the area, to about 1-2 km (docs/science.md); a 3 km cell is water if its
  *    centre lies within half the local width of the channel line, or inside a lake outline.
  *  - urban: within a radius of the town centres (Changzhou/Wujin, Wuxi, Jiangyin, Zhangjiagang,
  *    Changshu, Jingjiang, Taixing, Suzhou, Nantong).

@@ -15,7 +15,7 @@
  *   Q* = ((1-r) K + c1 T^6 - sigma T^4 + c2 N) / (1 + c3), c1 = 5.31e-13 W m-2 K-6, c2 = 60 W m-2,
  *        c3 = 0.12
  *   H = ((1 - a) + gamma/s) / (1 + gamma/s) (1 - cg) Q* - beta,  cg = 0.1, beta = 20 W m-2
- *   (a: Priestley-Taylor moisture parameter, r: albedo, per land use, see docs/science-met.md).
+ *   (a: Priestley-Taylor moisture parameter, r: albedo, per land use, see docs/science.md).
  * Solar position: declination and equation of time from Spencer (1971) Fourier series.
  * Kz (Holtslag & Boville 1993, eq. 3.7 with the surface-layer velocity scale):
  *   Kz = k u* z / phi_h(min(z, 0.1 h)/L) (1 - z/h)^2 for z < h, floored at kz_min; kz_min above h.

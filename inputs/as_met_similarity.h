@@ -1,6 +1,6 @@
 /* as_met_similarity.h — private to inputs/as_met*.c: surface-layer similarity, solar position,
  * surface energy balance, boundary-layer height and K-theory (equations and sources in
- * as_met_similarity.c and docs/science-met.md). */
+ * as_met_similarity.c and docs/science.md). */
 #ifndef AS_MET_SIMILARITY_H
 #define AS_MET_SIMILARITY_H
 

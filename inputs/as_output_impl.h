@@ -5,14 +5,14 @@
  *   acc_c[t][cell] = sum over steps of c * dt              (ug m-3 s)
  *   acc_x[t][cell] = sum over steps of (c / rho) * dt       (ug kg-1 s, gases only)
  * over the surface layer (nlev = 1) or all layers (nlev = nz, output.three_d). The hourly mean of
- * the mole fraction is acc_x * Mair / (M * sum dt) in ppb (docs/science-grid.md, "Output").
+ * the mole fraction is acc_x * Mair / (M * sum dt) in ppb (docs/science.md, "Output").
  */
 #ifndef AS_OUTPUT_IMPL_H
 #define AS_OUTPUT_IMPL_H
 #include "as_output.h"
 #include <stdio.h>
 
-#define AS_MAIR 28.9647 /* g mol-1, dry air (docs/science-grid.md) */
+#define AS_MAIR 28.9647 /* g mol-1, dry air (docs/science.md) */
 
 typedef enum { AS_FIELD_MASS = 0, AS_FIELD_PPB, AS_FIELD_PM25 } AsFieldKind;
 

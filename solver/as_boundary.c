@@ -8,7 +8,7 @@
  *           = r + (1 - r) exp(-(z - pblh)/H)          z >  pblh   (H scale height, r free-
  *                                                                  troposphere ratio)
  * pblh is the met's boundary-layer height in the adjacent interior column. Values, sources and
- * the arithmetic behind them: docs/science-transport.md and the comments of the data file.
+ * the arithmetic behind them: docs/science.md and the comments of the data file.
  * Species absent from the file get 0. type zero: all 0. type periodic: no boundary (closed,
  * wrap-around domain for conservation tests); side arrays are 0.
  */

@@ -9,7 +9,7 @@
  *   Rc = 1/[1/(Rs+Rm) + 1/Rlu + 1/(Rdc+Rcl) + 1/(Rac+Rgs)]   (Wesely 1989 eqs. 2-9)
  *
  * Every constant and table, with its source and the land-use/season mapping used for the belt,
- * is in docs/science-transport.md ("Dry deposition").
+ * is in docs/science.md ("Dry deposition").
  */
 #include "as_drydep.h"
 #include <math.h>

@@ -5,7 +5,7 @@
  *   vd = 1 / (Ra + Rb + Rc)                 gases      (Wesely 1989, Atmos. Environ. 23:1293)
  *   vd = vg + 1 / (Ra + Rs)                 particles  (Zhang et al. 2001, Atmos. Environ. 35:549)
  *
- * Equations, constants and tables: docs/science-transport.md.
+ * Equations, constants and tables: docs/science.md.
  */
 #ifndef AS_DRYDEP_H
 #define AS_DRYDEP_H

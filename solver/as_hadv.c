@@ -2,7 +2,7 @@
  * CW84 monotone limiter, mass-consistent directional splitting (Easter 1993, Mon. Wea. Rev.
  * 121:297), x then y (y then x when reverse), Courant-limited sub-steps (outflow Courant number of
  * every cell <= transport.courant_max, default 0.9). The numerics live in as_ppm.c on explicit
- * arrays; this file only connects them to the model. Equations: docs/science-advection.md.
+ * arrays; this file only connects them to the model. Equations: docs/science.md.
  *
  * Contract with "advection_vertical" (as_vadv.c), Strang table (... hadv, vadv, ..., vadv, hadv):
  * m->c is always tracer mass / volume (ug m-3, NOT q*rho). With H = sum over a cell's horizontal

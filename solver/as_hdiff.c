@@ -9,7 +9,7 @@
  * air entering or leaving is handled by advection, whose inflow values already carry the
  * background), or wrap-around when the boundary type is periodic. Mass is then conserved exactly
  * (no budget term). Explicit forward Euler is stable and positive when
- *   dt_sub sum_f D_f / A_i <= 1   for every cell;  sub-steps use <= 0.9 (docs/science-transport.md).
+ *   dt_sub sum_f D_f / A_i <= 1   for every cell;  sub-steps use <= 0.9 (docs/science.md).
  *
  *          D_y(i,j+1)
  *      +------^------+

@@ -1,5 +1,5 @@
 /* as_ppm.c — horizontal PPM advection on explicit arrays (contract: as_ppm.h; the pure line
- * kernels and their equations: as_ppm_line.h; science: docs/science-advection.md).
+ * kernels and their equations: as_ppm_line.h; science: docs/science.md).
  *
  * Around the line kernels this file does the directional splitting (x then y, y then x when
  * reverse), the species-independent geometry of each layer and sub-step (air mass A at the start

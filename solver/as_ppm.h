@@ -8,7 +8,7 @@
  * reverse), mass-consistent in the sense of Easter (1993, Mon. Wea. Rev. 121:297): each 1-D sweep
  * moves tracer mass M and air mass A with the SAME face air-mass fluxes and reconstructs the mixing
  * ratio q = M/A, so a constant q stays constant to round-off. Sub-steps keep the outflow Courant
- * number of every cell <= courant_max (default 0.9). Equations: docs/science-advection.md.
+ * number of every cell <= courant_max (default 0.9). Equations: docs/science.md.
  *
  * CONTRACT with the vertical advection (as_vadv.c), for the Strang table (... hadv, vadv, ...,
  * vadv, hadv ...). c always holds tracer mass / volume (ug m-3, mass conserving), NOT q*rho; the

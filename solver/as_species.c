@@ -21,7 +21,7 @@
  *
  * Every value goes through the config getters, so a bad entry is reported at its own line of the
  * species file: "primary.yaml:14: [2].phase: 'liquid' is not one of: gas, aerosol".
- * Sources of the numbers in inputs/species/primary.yaml: docs/config-core.md (species section).
+ * Sources of the numbers in inputs/species/primary.yaml: docs/config.md (species section).
  */
 #include "as_species.h"
 #include <ctype.h>

@@ -10,7 +10,7 @@
  * non-positive off-diagonals (an M-matrix), so the scheme is positive for any dt and, being in flux
  * form, conserves column mass exactly up to the deposited dt vd c_0' (Thomas algorithm, no pivoting
  * needed). Backward Euler is first order in time; it is chosen over Crank-Nicolson because C-N is
- * not positive for dt K/dz^2 > 1, which is common in the thin first layer (docs/science-transport.md).
+ * not positive for dt K/dz^2 > 1, which is common in the thin first layer (docs/science.md).
  *
  *   z_{k+1/2} ----------------- kz[k+1], G_{k+1}
  *   z_k       q_k, rho_k, dz_k

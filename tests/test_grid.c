@@ -1,4 +1,4 @@
-/* test_grid.c — claims about the default Wu-Cheng-Sha grid (docs/science-grid.md):
+/* test_grid.c — claims about the default Wu-Cheng-Sha grid (docs/science.md):
  *  1. the map factor computed through PROJ equals Snyder's (1987, eq. 15-4) analytic LCC scale
  *     factor at every cell centre and face to 1e-9;
  *  2. m = 1 on both standard parallels (1e-12);
