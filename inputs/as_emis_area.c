@@ -317,14 +317,7 @@ AsStatus as_emis_area_read(const char *totals, const char *surrogates, const cha
       st = as_error(AS_ERR_DATA, where, item, "sector '%s' has no temporal profile", c.field[cs]);
       break;
     }
-    for (int p = 0; !st && p < AS_EP_N; p++) {
-      if (pcol[p] < 0) continue;
-      double x;
-      st = as_csv_number(&c, pcol[p], h.name[pcol[p]], item, &x);
-      if (!st && x < 0)
-        st = as_error(AS_ERR_DATA, where, item, "%s: negative emission %g", h.name[pcol[p]], x);
-      a->rate[p] = x * psc[p];
-    }
+    st = as_csv_rates(&c, &h, pcol, psc, item, a->rate);
     if (st) break;
     memset(S.hist, 0, (size_t)g->nx * g->ny * sizeof *S.hist);
     S.wall = 0;

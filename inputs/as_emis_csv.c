@@ -201,3 +201,20 @@ AsStatus as_csv_number(const AsCsv *c, int col, const char *colname, const char 
   *v = x;
   return AS_OK;
 }
+
+AsStatus as_csv_rates(const AsCsv *c, const AsCsvHeader *h, const int *pcol, const double *scale,
+                      const char *item, double *rate)
+{
+  char where[600];
+  snprintf(where, sizeof where, "%s:%d", c->path, c->line);
+  for (int p = 0; p < AS_EP_N; p++) {
+    double x = 0;
+    if (pcol[p] >= 0) {
+      AS_CALL(as_csv_number(c, pcol[p], h->name[pcol[p]], item, &x));
+      if (x < 0)
+        return as_error(AS_ERR_DATA, where, item, "%s: negative emission %g", h->name[pcol[p]], x);
+    }
+    rate[p] = x * scale[p];
+  }
+  return AS_OK;
+}

@@ -44,6 +44,10 @@ void as_csv_close(AsCsv *csv, AsCsvHeader *hdr);
 int as_csv_col(const AsCsvHeader *h, const char *name); /* -1 if absent */
 /* parse a finite number from field col, error "FILE:LINE: item: column: not a number" */
 AsStatus as_csv_number(const AsCsv *csv, int col, const char *colname, const char *item, double *v);
+/* the AS_EP_N pollutant rates of one record: column pcol[p] (-1: absent, rate 0) times scale[p];
+ * a negative or unparseable value is an error "FILE:LINE: item: column: ..." */
+AsStatus as_csv_rates(const AsCsv *csv, const AsCsvHeader *h, const int *pcol,
+                      const double *scale, const char *item, double *rate);
 
 /* scale from a column unit to g/s: units convertible to g/s, or (mm > 0) to mol/s times the
  * molar mass mm; otherwise "FILE: col: units 'x' not convertible to 'g/s'" */

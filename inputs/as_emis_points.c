@@ -121,14 +121,7 @@ AsStatus as_emis_points_read(const char *path, const AsGrid *g, const AsEmisProf
                     "stack height, diameter, velocity must be >= 0 and temperature > 0 K");
       break;
     }
-    for (int p = 0; !st && p < AS_EP_N; p++) {
-      if (pcol[p] < 0) continue;
-      double x;
-      st = as_csv_number(&c, pcol[p], h.name[pcol[p]], item, &x);
-      if (!st && x < 0)
-        st = as_error(AS_ERR_DATA, where, item, "%s: negative emission %g", h.name[pcol[p]], x);
-      P->rate[p] = x * pscale[p];
-    }
+    st = as_csv_rates(&c, &h, pcol, pscale, item, P->rate);
     if (st) break;
     double fi, fj;
     int inside;
