@@ -37,7 +37,7 @@ pass=0
 fail=0
 for c in "${cases[@]}"; do
   D=$HERE/$c
-  export W=$TMP/$c REPO
+  export W=$TMP/$c REPO AIRSHED
   mkdir -p "$W/inputs/cases" "$W/out"
   for x in "$REPO"/inputs/*/; do
     n=$(basename "$x")
