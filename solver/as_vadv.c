@@ -53,12 +53,14 @@ int as_vadv_substeps(int nz, const double *air, const double *fz, double dt, dou
  * depend only on the layer air masses w (CW84 eqs. 1.6-1.8), so they are computed once per column
  * and sub-step, not once per species. Index j = layer + 2 (two ghost layers each side). */
 typedef struct {
+  double *inv_air;        /* 1 / air mass of each layer at the start of the sub-step */
   double *A, *B;          /* slope: da_j = A_j (q_{j+1}-q_j) + B_j (q_j - q_{j-1})  (CW84 1.7) */
   double *G, *E, *F;      /* edge_{j+1/2} = q_j + G_j (q_{j+1}-q_j) - E_j dm_{j+1} + F_j dm_j (1.6) */
 } VadvGeom;
 
 static void vadv_geometry(int nz, const double *w, VadvGeom *g)
 {
+  for (int k = 0; k < nz; k++) g->inv_air[k] = 1.0 / w[k + 2];
   for (int j = 1; j <= nz + 2; j++) {
     double f = w[j] / (w[j - 1] + w[j] + w[j + 1]);
     g->A[j] = f * (2 * w[j - 1] + w[j]) / (w[j + 1] + w[j]);
@@ -75,13 +77,13 @@ static void vadv_geometry(int nz, const double *w, VadvGeom *g)
 }
 
 /* one sub-step of one species: mass[k] (tracer mass per layer) updated with the face fluxes
- * F_k = fz[k]*h of air mass; air[] is the air mass at the start of the sub-step. */
-static void vadv_substep(int nz, double *mass, const double *air, const double *fz, double h,
+ * F_k = fz[k]*h of air mass; g holds the geometry of the air mass at the start of the sub-step. */
+static void vadv_substep(int nz, double *mass, const double *fz, double h,
                          double qtop, const VadvGeom *g, double *work, double *tin, double *tout)
 {
   const int n = nz + 4;
   double *q = work, *dm = work + n, *edge = work + 2 * n, *al = work + 3 * n, *ar = work + 4 * n;
-  for (int k = 0; k < nz; k++) q[k + 2] = mass[k] / air[k];
+  for (int k = 0; k < nz; k++) q[k + 2] = mass[k] * g->inv_air[k];
   q[0] = q[1] = q[2];
   double qg = fz[nz] < 0.0 ? qtop : q[nz + 1];
   q[nz + 2] = q[nz + 3] = qg;
@@ -110,13 +112,13 @@ static void vadv_substep(int nz, double *mass, const double *air, const double *
     double F = fz[k] * h, tf = 0.0;
     if (F > 0.0) {
       int u = k - 1;
-      double sg = F / air[u], d = ar[u] - al[u], a6 = 6.0 * (q[u + 2] - 0.5 * (al[u] + ar[u]));
+      double sg = F * g->inv_air[u], d = ar[u] - al[u], a6 = 6.0 * (q[u + 2] - 0.5 * (al[u] + ar[u]));
       tf = F * (ar[u] - 0.5 * sg * (d - (1.0 - 2.0 / 3.0 * sg) * a6));
     } else if (F < 0.0) {
       if (k == nz) {
         tf = F * qtop;
       } else {
-        double sg = -F / air[k], d = ar[k] - al[k], a6 = 6.0 * (q[k + 2] - 0.5 * (al[k] + ar[k]));
+        double sg = -F * g->inv_air[k], d = ar[k] - al[k], a6 = 6.0 * (q[k + 2] - 0.5 * (al[k] + ar[k]));
         tf = F * (al[k] + 0.5 * sg * (d + (1.0 - 2.0 / 3.0 * sg) * a6));
       }
     }
@@ -128,14 +130,14 @@ static void vadv_substep(int nz, double *mass, const double *air, const double *
 }
 
 /* ns species of one column; mass[s*nz + k]; work holds at least VADV_WORK(nz) doubles */
-#define VADV_WORK(nz) (11 * (size_t)((nz) + 4))
+#define VADV_WORK(nz) (12 * (size_t)((nz) + 4))
 static void vadv_columns(int nz, int ns, double *mass, double *air, const double *fz,
                          const double *qtop, double dt, int nsub, double *work, double *tin,
                          double *tout)
 {
   const int n = nz + 4;
   double *w = work + 5 * n;
-  VadvGeom g = {work + 6 * n, work + 7 * n, work + 8 * n, work + 9 * n, work + 10 * n};
+  VadvGeom g = {work + 11 * n, work + 6 * n, work + 7 * n, work + 8 * n, work + 9 * n, work + 10 * n};
   const double h = dt / nsub;
   for (int s = 0; s < ns; s++) tin[s] = tout[s] = 0.0;
   for (int step = 0; step < nsub; step++) {
@@ -144,7 +146,7 @@ static void vadv_columns(int nz, int ns, double *mass, double *air, const double
     w[nz + 2] = w[nz + 3] = w[nz + 1];
     vadv_geometry(nz, w, &g);
     for (int s = 0; s < ns; s++)
-      vadv_substep(nz, mass + (size_t)s * nz, air, fz, h, qtop[s], &g, work, tin + s, tout + s);
+      vadv_substep(nz, mass + (size_t)s * nz, fz, h, qtop[s], &g, work, tin + s, tout + s);
     for (int k = 0; k < nz; k++) air[k] += h * (fz[k] - fz[k + 1]);
   }
 }
