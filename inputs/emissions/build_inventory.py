@@ -89,20 +89,18 @@ steel("JY_XC", "Xingcheng Special Steel", "兴澄特钢", 120.330, 31.935, "addr
 steel("JY_HX", "Huaxi Iron and Steel", "华西钢铁", 120.430, 31.825, "Huashi town (±3 km)", 2.0, "EST 2.0 Mt")
 steel("JY_XS", "Xicheng Sanlian", "西城三联", 120.160, 31.935, "Lingang riverside (±5 km, uncertain)", 2.0, "EST 2.0 Mt")
 steel("JY_HR", "Huarun Steel", "华润制钢", 120.395, 31.870, "Zhouzhuang (±5 km, uncertain)", 1.0, "EST 1.0 Mt")
-steel("ZJG_SG", "Shagang (Hongchang)", "沙钢", 120.639, 31.983, "GEM approximate 31.983146,120.638992", 27.0, "0.9 x ~30 Mt capacity (GEM wiki Jiangsu Shagang)", parts=3)
+steel("ZJG_SG", "Shagang (Hongchang)", "沙钢", 120.639, 31.983, "GEM approximate 31.983146,120.638992", 27.0, "0.9 x ~30 Mt capacity (GEM wiki Jiangsu Shagang; 30.6 Mt steelmaking by end-2009, lgmi.com)", parts=3)
 steel("ZJG_YG", "Yonggang", "永钢", 120.760, 31.965, "Nanfeng/Yonglian, ~15 km from Shagang (±4 km)", 9.0, "EST 9 Mt")
 steel("CZ_ZT", "Zhongtian (Zenith) Steel", "中天钢铁", 120.0796, 31.7077, "GEM exact 31.707656,120.079591", 3.33, "0.9 x 3.70 Mt operating BOF capacity (GEM wiki Zenith Steel)")
 steel("CZ_DF", "Dongfang Special Steel", "东方特钢", 119.800, 31.640, "Wujin west (uncertain, ±8 km)", 3.0, "EST 3 Mt")
-steel("CZ_ST", "Shente Steel (Liyang)", "申特钢铁", 119.450, 31.420, "Liyang (outside default domain)", 3.0, "EST 3 Mt")
-for k, (lon, lat, where) in enumerate([(119.40, 31.38, "Liyang"), (119.35, 31.45, "Liyang"),
-                                        (119.48, 31.33, "Liyang"), (119.40, 31.70, "Jintan")]):
-    P.append((f"CZ_CEM{k+1}", f"Changzhou cement works {k+1} (name unconfirmed)", f"常州水泥{k+1}",
-              "cement", lon, lat, f"{where} limestone district, placeholder (outside default domain)",
-              "cement", 1.55e6, "EST one 5000 t/d line: 5000 t x 310 d = 1.55 Mt clinker", *CEM_STACK))
+steel("CZ_ST", "Shente Steel (Liyang)", "申特钢铁", 119.450, 31.420, "Liyang town-level EST (outside default domain)", 2.43, "0.9 x 2.7 Mt registered steelmaking capacity (asianmetal.com news 1589679)")
+# Changzhou's 4 cement works (seed 002 line 45) are NOT listed: no source found names them with a
+# position and clinker capacity (docs/science.md, "Cement"). Changzhou's clinker kilns are in Liyang
+# and Jintan (ccement.com/news/content/18719.html), west of / at the edge of the default domain.
 def power(i, n, z, lon, lat, loc, mw, hours, note, kind, stack):
     P.append((i, n, z, "power", lon, lat, loc, kind, mw * hours, f"{mw} MW x {hours} h ({note})", *stack))
 power("JY_LG", "Ligang Power", "利港电力", 120.105, 31.950, "Ligang town riverside (±3 km)", 2600, 4500, "capacity EST ~2x350+2x370+2x600-class, to verify", "coal", COAL_STACK)
-power("JY_SL", "Sulong Thermal Power", "苏龙热电", 120.220, 31.945, "Xiagang riverside (±4 km)", 1000, 4500, "capacity EST", "coal", COAL_STACK)
+power("JY_SL", "Sulong Thermal Power", "苏龙热电", 120.220, 31.945, "Xiagang riverside (±4 km); in Jiangyin per seed 001 l.4, 511", 1000, 4500, "capacity EST", "coal", COAL_STACK)
 power("JY_ZB", "Zhoubei Thermal Power", "周北热电", 120.400, 31.880, "north of Zhouzhuang (±4 km)", 100, 5500, "EST back-pressure CHP", "coal", (120, 3.5, 15, 330))
 power("JY_QY", "Qingyang park gas CHP 4x9F", "青阳园区燃机", 120.235, 31.775, "Qingyang town (±3 km)", 4 * 400, 3500, "planned 14th FYP, seed 001 line 783", "gas", GAS_STACK)
 power("JY_RJ", "Jiangyin gas-turbine CHP 2x9F+2x6F", "江阴燃机热电", 120.180, 31.930, "location uncertain (±6 km)", 2 * 400 + 2 * 120, 3500, "planned 14th FYP, seed 001 line 783", "gas", GAS_STACK)
