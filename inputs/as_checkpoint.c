@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <hdf5.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -196,6 +197,13 @@ static AsStatus as_ckpt_load(hid_t f, AsModel *m, const char *path)
   AS_CALL(get_data(f, path, "t", H5T_NATIVE_DOUBLE, 0, NULL, &t));
   AS_CALL(get_data(f, path, "t_start", H5T_NATIVE_DOUBLE, 0, NULL, &t_start));
   AS_CALL(get_data(f, path, "nstep", H5T_NATIVE_LLONG, 0, NULL, &nstep));
+  if (t_start != m->t_start)
+    return as_error(AS_ERR_DATA, path, "t_start",
+                    "checkpoint starts at %.0f s, the case at %.0f s (time.start differs)", t_start,
+                    m->t_start);
+  if (nstep < 0 || t != t_start + (double)nstep * dt || fmod(t - t_start, 3600.0) != 0)
+    return as_error(AS_ERR_DATA, path, "t", "clock %.0f s is not a whole hour %lld steps after the start",
+                    t, nstep);
   hsize_t dc[2] = {(hsize_t)m->nspec, (hsize_t)m->ncell};
   hsize_t db[2] = {AS_BUD_NTERMS, (hsize_t)m->nspec}, dm = (hsize_t)m->nspec;
   AS_CALL(get_data(f, path, "c", H5T_NATIVE_DOUBLE, 2, dc, m->c));

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* "mass_concentration_of_X_in_air" -> "mole_fraction_of_X_in_air" ("" when not of that form) */
 static void as_mole_fraction_name(const char *mass, char *out, size_t n)
@@ -100,7 +101,9 @@ AsStatus as_output_create(AsConfig *cfg, AsModel *m, const char *outdir_override
   AS_CALL(as_config_get_bool(cfg, "output.three_d", 0, &o->three_d));
   /* the simulation's key: at each checkpoint the output files are published (renamed copies)
    * so that they hold every hour up to the checkpoint */
-  AS_CALL(as_config_get_double(cfg, "checkpoint.every_hours", 0, 0, 1e6, &o->sync_every_h));
+  long every_h = 0;
+  AS_CALL(as_config_get_int(cfg, "checkpoint.every_hours", 0, 0, 1000000, &every_h));
+  o->sync_every_h = (double)every_h;
   AS_CALL(as_config_get_string(cfg, "output.institution", 0, &inst));
   if (as_config_has(cfg, "output.receptors"))
     AS_CALL(as_config_get_path(cfg, "output.receptors", 1, &recf));
@@ -200,6 +203,14 @@ AsStatus as_output_write_hour(AsOutput *o, AsModel *m)
     return as_error(AS_ERR_ARG, "", "output", "hour written with nothing accumulated");
   const double t_end = m->t, t_start = m->t - o->acc_t;
   as_output_means(o, m);
+  if (!o->runname[0]) {
+    time_t tt = (time_t)t_start;
+    struct tm tm;
+    char stamp[32];
+    gmtime_r(&tt, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d%H", &tm);
+    snprintf(o->runname, sizeof o->runname, "%s_%s", o->casename, stamp);
+  }
   if (!o->nc_open) AS_CALL(as_output_nc_open(o, m, t_start));
   AS_CALL(as_output_nc_write(o, t_start, t_end));
   if (o->nrecep) AS_CALL(as_receptors_write(o, t_end));

@@ -73,12 +73,12 @@ AsStatus as_output_check_dir(const char *dir, const char *where)
   return AS_OK;
 }
 
-static AsStatus as_output_open_csv(const char *dir, const char *casename, const char *what,
+static AsStatus as_output_open_csv(const char *dir, const char *runname, const char *what,
                                    char *path, char *tmp, size_t n, FILE **f)
 {
   AS_CALL(as_output_mkdir(dir));
-  snprintf(path, n, "%s/%s_%s.csv", dir, casename, what);
-  snprintf(tmp, n, "%s/.%s_%s.csv.tmp", dir, casename, what);
+  snprintf(path, n, "%s/%s_%s.csv", dir, runname, what);
+  snprintf(tmp, n, "%s/.%s_%s.csv.tmp", dir, runname, what);
   *f = fopen(tmp, "w");
   if (!*f) return as_error(AS_ERR_IO, tmp, "output", "cannot create: %s", strerror(errno));
   return AS_OK;
@@ -88,7 +88,7 @@ AsStatus as_output_budget_write(AsOutput *o, AsModel *m, double t_end)
 {
   AsBudget *b = &m->budget;
   if (!o->fbud) {
-    AS_CALL(as_output_open_csv(o->dir, o->casename, "budget", o->bud_path, o->bud_tmp,
+    AS_CALL(as_output_open_csv(o->dir, o->runname, "budget", o->bud_path, o->bud_tmp,
                                sizeof o->bud_path, &o->fbud));
     fprintf(o->fbud, "time,species,mass_start,mass_end,emitted,deposited,wet,inflow,outflow,"
                      "chem,storage_change,residual,relative_residual\n");

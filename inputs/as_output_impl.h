@@ -37,6 +37,8 @@ typedef struct {
 struct AsOutput {
   char dir[1024];
   char casename[256];
+  char runname[300];    /* casename_YYYYMMDDHH of the run's first hour: every file of a run carries
+                           it, so a restarted run never replaces the files of the run before */
   char casefile[1024];
   char institution[256];
   int three_d;

@@ -127,8 +127,8 @@ AsStatus as_receptors_write(AsOutput *o, double t_end)
   const size_t n3 = (size_t)o->nlev * (size_t)o->ncol;
   if (!o->frec) {
     AS_CALL(as_output_mkdir(o->dir));
-    snprintf(o->rec_path, sizeof o->rec_path, "%s/%s_receptors.csv", o->dir, o->casename);
-    snprintf(o->rec_tmp, sizeof o->rec_tmp, "%s/.%s_receptors.csv.tmp", o->dir, o->casename);
+    snprintf(o->rec_path, sizeof o->rec_path, "%s/%s_receptors.csv", o->dir, o->runname);
+    snprintf(o->rec_tmp, sizeof o->rec_tmp, "%s/.%s_receptors.csv.tmp", o->dir, o->runname);
     o->frec = fopen(o->rec_tmp, "w");
     if (!o->frec)
       return as_error(AS_ERR_IO, o->rec_tmp, "output", "cannot create: %s", strerror(errno));

@@ -67,6 +67,23 @@ static AsStatus as_model_processes(AsModel *m)
     m->nproc = p + 1;
   }
   free(names);
+  /* Mass-consistent splitting (Easter 1993) holds the air mass between the sweeps: horizontal
+   * advection enters at rho_ref*V on the way out and leaves the column to the vertical sweep that
+   * must come right after it; on the way back the vertical sweep runs first. So the two go
+   * together, vertical directly after horizontal, and neither is the centre (full-step) entry. */
+  int ih = -1, iv = -1;
+  for (int p = 0; p < m->nproc; p++) {
+    for (int q = 0; q < p; q++)
+      if (m->proc[q].ops == m->proc[p].ops)
+        return as_error(AS_ERR_CONFIG, where, "processes", "'%s' appears twice",
+                        m->proc[p].ops->name);
+    if (m->proc[p].ops == &as_proc_hadv) ih = p;
+    if (m->proc[p].ops == &as_proc_vadv) iv = p;
+  }
+  if ((ih >= 0 || iv >= 0) && (ih < 0 || iv != ih + 1 || iv == m->nproc - 1))
+    return as_error(AS_ERR_CONFIG, where, "processes",
+                    "advection_vertical must directly follow advection_horizontal and not be "
+                    "the last (centre) process");
   for (int p = 0; p < m->nproc; p++)
     if (m->proc[p].ops->setup) AS_CALL(m->proc[p].ops->setup(&m->proc[p], m));
   return AS_OK;

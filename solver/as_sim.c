@@ -20,17 +20,20 @@ AsStatus as_sim_options(AsConfig *cfg, double hours_override, const char *outdir
   if (opt->hours != floor(opt->hours))
     return as_error(AS_ERR_ARG, "--hours", "hours", "%g is not a whole number of hours",
                     opt->hours);
-  opt->checkpoint_every = 0;
-  AS_CALL(as_config_get_double(cfg, "checkpoint.every_hours", 0, 0, 1e6, &opt->checkpoint_every));
+  long every = 0; /* whole hours: checkpoints fall on output hours */
+  AS_CALL(as_config_get_int(cfg, "checkpoint.every_hours", 0, 0, 1000000, &every));
+  opt->checkpoint_every = (double)every;
   /* the checkpoint lives in the output directory unless an absolute path is given */
   const char *file = "checkpoint.h5", *dir = "out";
   AS_CALL(as_config_get_string(cfg, "checkpoint.file", 0, &file));
   AS_CALL(as_config_get_string(cfg, "output.directory", 0, &dir));
   if (outdir) dir = outdir;
-  if (file[0] == '/')
-    snprintf(opt->checkpoint_path, sizeof opt->checkpoint_path, "%s", file);
-  else
-    snprintf(opt->checkpoint_path, sizeof opt->checkpoint_path, "%s/%s", dir, file);
+  int n = file[0] == '/'
+              ? snprintf(opt->checkpoint_path, sizeof opt->checkpoint_path, "%s", file)
+              : snprintf(opt->checkpoint_path, sizeof opt->checkpoint_path, "%s/%s", dir, file);
+  if (n < 0 || (size_t)n >= sizeof opt->checkpoint_path)
+    return as_error(AS_ERR_CONFIG, "", "checkpoint.file", "path longer than %zu characters",
+                    sizeof opt->checkpoint_path - 1);
   return AS_OK;
 }
 

@@ -291,7 +291,7 @@ int main(int argc, char **argv)
   nc_close(nc);
 
   /* 4. receptors */
-  snprintf(path, sizeof path, "%s/out/small_receptors.csv", dir);
+  snprintf(path, sizeof path, "%s/out/small_2021010100_receptors.csv", dir);
   FILE *f = fopen(path, "r");
   char line[1024];
   int rows = 0;
@@ -319,7 +319,7 @@ int main(int argc, char **argv)
   CHECK(rows == 4 && rerr < 1e-6, "receptor rows/values");
 
   /* 5. budget file */
-  snprintf(path, sizeof path, "%s/out/small_budget.csv", dir);
+  snprintf(path, sizeof path, "%s/out/small_2021010100_budget.csv", dir);
   f = fopen(path, "r");
   rows = 0;
   double worst = 0;
@@ -404,8 +404,8 @@ int main(int argc, char **argv)
   as_output_destroy(&o);
   int left = 0;
   const char *leftover[] = {".small_2021010100.nc.tmp", "small_2021010100.nc",
-                            ".small_budget.csv.tmp", ".small_receptors.csv.tmp",
-                            "small_budget.csv", "small_receptors.csv"};
+                            ".small_2021010100_budget.csv.tmp", ".small_2021010100_receptors.csv.tmp",
+                            "small_2021010100_budget.csv", "small_2021010100_receptors.csv"};
   for (int q = 0; q < 6; q++) {
     snprintf(path, sizeof path, "%s/aborted/%s", tmp, leftover[q]);
     left += exists(path);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Claim: a run stopped after a checkpoint and restarted from it gives output identical in every
-# bit to an uninterrupted run (default case: 6 h straight vs 3 h + checkpoint + restart to 6 h).
+# bit to an uninterrupted run (default case: 6 h straight vs 3 h + checkpoint + restart to 6 h),
+# and the restart in the same output directory keeps the files of the hours before it.
 set -euo pipefail
 bin=$1
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -8,7 +9,13 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$bin" run inputs/cases/wcs.yaml --hours 3 --output "$tmp/first" \
   --set checkpoint.every_hours=3 > "$tmp/log_first" 2>&1
 test -s "$tmp/first/checkpoint.h5" || { echo "FAIL: no checkpoint written"; exit 1; }
-"$bin" run inputs/cases/wcs.yaml --hours 6 --output "$tmp/second" \
+# the restart writes into the same directory, as a user resuming a crashed run would: its files
+# carry their own first hour, so the files of hours 1-3 must survive beside those of hours 4-6
+"$bin" run inputs/cases/wcs.yaml --hours 6 --output "$tmp/first" \
   --restart "$tmp/first/checkpoint.h5" > "$tmp/log_second" 2>&1
-echo "uninterrupted 6 h vs restart at hour 3 (hours 4-6 compared):"
-/usr/bin/python3 tests/compare_outputs.py "$tmp/full" "$tmp/second"
+ls "$tmp/first"
+echo "uninterrupted 6 h vs 3 h + restart to 6 h in the same directory (hours 1-6 compared):"
+/usr/bin/python3 tests/compare_outputs.py "$tmp/full" "$tmp/first"
+n=$(/usr/bin/python3 -c "import glob,netCDF4; print(sum(len(netCDF4.Dataset(f)['time']) for f in glob.glob('$tmp/first/*.nc')))")
+[ "$n" = 6 ] || { echo "FAIL: expected 6 hours of NetCDF output in the directory, found $n"; exit 1; }
+echo "PASS: 6 hours present after the restart"
