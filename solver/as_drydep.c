@@ -24,7 +24,9 @@
 
 /* Wesely (1989) Table 3 columns used for the AsLandUse classes: urban 1, agricultural 2, mixed
  * forest 6, water 7, range 3 (order of AsLandUse: urban, crop, forest, water, grass). Rows are
- * the 5 seasons. 9999 = no uptake by that pathway. */
+ * the 5 seasons. 9999 = no uptake by that pathway. Every entry checked against the Table 3
+ * transcription in github.com/ctessum/atmos wesely1989/data.go (r_i, r_lu, r_ac, r_gsS, r_gsO,
+ * r_clS, r_clO; columns 1, 2, 6, 7, 3). */
 enum { NSEASON = 5 };
 static const double W_RI[NSEASON][AS_LU_NCAT] = {
     {9999, 60, 100, 9999, 120}, {9999, 9999, 500, 9999, 9999}, {9999, 9999, 500, 9999, 9999},
@@ -50,7 +52,10 @@ static const double W_RCLO[NSEASON][AS_LU_NCAT] = {
 
 /* Zhang et al. (2001) Table 3 for their classes crops/mixed farming 7, grass 6, mixed broadleaf
  * and needleleaf trees 5, inland water 13, urban 15 (mapped to AsLandUse order). A = collector
- * radius (m; 0 = smooth surface), per season. */
+ * radius (mm; 0 = smooth surface, "N/A" in the table), per season. Checked against the Table 3
+ * transcriptions in github.com/geoschem/geos-chem GeosCore/drydep_mod.F90 (AERO_SFCRSII:
+ * ALPHA(15), GAMMA(15), A(15,5)) and github.com/AndSchmitz/ddpart
+ * R/GetLandUseParametersZhang2001 (LUC 5-7). */
 static const double Z_ALPHA[AS_LU_NCAT] = {1.5, 1.2, 0.8, 100.0, 1.2};
 static const double Z_GAMMA[AS_LU_NCAT] = {0.56, 0.54, 0.56, 0.50, 0.54};
 static const double Z_A_MM[NSEASON][AS_LU_NCAT] = {
@@ -92,7 +97,8 @@ static double air_viscosity(double t) /* dynamic, Pa s: Sutherland (US Std. Atm.
 
 static double air_kinematic(double t) { return air_viscosity(t) * 287.05 * t / 101325.0; }
 
-/* water vapour diffusivity in air, m2 s-1 (Massman 1998, at 1 atm) */
+/* water vapour diffusivity in air, m2 s-1 (Massman 1998, at 1 atm; 2.178e-5 at 273.15 K and the
+ * T^1.81 law as transcribed in github.com/wusunlab/SoilTracers.jl src/physchem/diffus.jl) */
 static double d_h2o(double t) { return 2.178e-5 * pow(t / 273.15, 1.81); }
 
 static double gas_diffusivity(const AsSpecies *sp, double t)

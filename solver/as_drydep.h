@@ -60,7 +60,7 @@ double as_vdiff_column(int nz, const double *dz, const double *zmid, const doubl
  *   fz[0..nz] air mass fluxes (kg s-1) through the interfaces (fz[0] must be 0);
  *   qtop     mixing ratio (ug kg-1) just above the top, used on inflow (fz[nz] < 0);
  *   nsub     number of equal sub-steps of dt/nsub (see as_vadv_substeps);
- *   work     12*(nz+4) doubles.
+ *   work     13*(nz+4) doubles.
  * Returns the net mass through the top over dt, ug (> 0 out of the domain); *in_top and
  * *out_top receive the inflow and outflow parts (both >= 0). */
 double as_vadv_column(int nz, double *mass, double *air, const double *fz, double qtop, double dt,

@@ -76,68 +76,107 @@ static void vadv_geometry(int nz, const double *w, VadvGeom *g)
   }
 }
 
-/* one sub-step of one species: mass[k] (tracer mass per layer) updated with the face fluxes
- * F_k = fz[k]*h of air mass; g holds the geometry of the air mass at the start of the sub-step. */
-static void vadv_substep(int nz, double *mass, const double *fz, double h,
-                         double qtop, const VadvGeom *g, double *work, double *tin, double *tout)
+/* One sub-step of ns species of a column, vectorised over the species: mass[k*ns + s] (tracer
+ * mass of species s in layer k) is updated with the face air-mass fluxes F_k = fz[k]*h; g holds
+ * the geometry of the air mass at the start of the sub-step. Every branch depends on the column
+ * only (flux direction), never on the species, so the inner loops run over contiguous species. */
+static void vadv_substep(int nz, int ns, double *restrict mass, const double *fz, double h,
+                         const double *restrict qtop, const VadvGeom *g, double *restrict work,
+                         double *restrict tin, double *restrict tout)
 {
-  const int n = nz + 4;
-  double *q = work, *dm = work + n, *edge = work + 2 * n, *al = work + 3 * n, *ar = work + 4 * n;
-  for (int k = 0; k < nz; k++) q[k + 2] = mass[k] * g->inv_air[k];
-  q[0] = q[1] = q[2];
-  double qg = fz[nz] < 0.0 ? qtop : q[nz + 1];
-  q[nz + 2] = q[nz + 3] = qg;
+  const size_t n = (size_t)(nz + 4) * ns, S = (size_t)ns;
+  double *restrict q = work, *restrict dm = work + n, *restrict edge = work + 2 * n;
+  double *restrict al = work + 3 * n, *restrict ar = work + 4 * n, *restrict below = work + 5 * n;
+  for (int k = 0; k < nz; k++) {
+    const double ia = g->inv_air[k];
+    for (int s = 0; s < ns; s++) q[(k + 2) * S + s] = mass[k * S + s] * ia;
+  }
+  const int top_inflow = fz[nz] < 0.0;
+  for (int s = 0; s < ns; s++) {
+    q[s] = q[S + s] = q[2 * S + s];
+    double qg = top_inflow ? qtop[s] : q[(nz + 1) * S + s];
+    q[(nz + 2) * S + s] = q[(nz + 3) * S + s] = qg;
+  }
   for (int j = 1; j <= nz + 2; j++) { /* monotonised slope (CW84 1.8) */
-    double dl = q[j] - q[j - 1], dr = q[j + 1] - q[j];
-    double da = g->A[j] * dr + g->B[j] * dl;
-    double lim = fmin(fabs(da), fmin(2 * fabs(dl), 2 * fabs(dr)));
-    dm[j] = dl * dr <= 0.0 ? 0.0 : (da > 0 ? lim : -lim);
-  }
-  for (int j = 1; j <= nz + 1; j++)
-    edge[j] = q[j] + g->G[j] * (q[j + 1] - q[j]) - g->E[j] * dm[j + 1] + g->F[j] * dm[j];
-  for (int k = 0; k < nz; k++) { /* limited parabola of layer k (CW84 eq. 1.10) */
-    double a = q[k + 2], l = edge[k + 1], r = edge[k + 2];
-    if ((r - a) * (a - l) <= 0.0) {
-      l = r = a;
-    } else {
-      double d = r - l, a6 = 6.0 * (a - 0.5 * (l + r));
-      if (d * a6 > d * d) l = 3.0 * a - 2.0 * r;
-      else if (-d * d > d * a6) r = 3.0 * a - 2.0 * l;
+    const double A = g->A[j], B = g->B[j];
+    const double *qm = q + (j - 1) * S, *q0 = q + j * S, *qp = q + (j + 1) * S;
+    double *d = dm + j * S;
+    for (int s = 0; s < ns; s++) {
+      double dl = q0[s] - qm[s], dr = qp[s] - q0[s];
+      double da = A * dr + B * dl;
+      double lim = fmin(fabs(da), fmin(2 * fabs(dl), 2 * fabs(dr)));
+      d[s] = dl * dr <= 0.0 ? 0.0 : (da > 0 ? lim : -lim);
     }
-    al[k] = l;
-    ar[k] = r;
   }
-  double below = 0.0; /* tracer flux through the bottom face of layer k (0 at the ground) */
+  for (int j = 1; j <= nz + 1; j++) { /* interface values (CW84 1.6) */
+    const double G = g->G[j], E = g->E[j], F = g->F[j];
+    const double *q0 = q + j * S, *qp = q + (j + 1) * S, *d0 = dm + j * S, *dp = dm + (j + 1) * S;
+    double *e = edge + j * S;
+    for (int s = 0; s < ns; s++) e[s] = q0[s] + G * (qp[s] - q0[s]) - E * dp[s] + F * d0[s];
+  }
+  for (int k = 0; k < nz; k++) { /* limited parabola of layer k (CW84 eq. 1.10), branch-free */
+    const double *qa = q + (k + 2) * S, *el = edge + (k + 1) * S, *er = edge + (k + 2) * S;
+    double *l_ = al + k * S, *r_ = ar + k * S;
+    for (int s = 0; s < ns; s++) {
+      double a = qa[s], l = el[s], r = er[s];
+      double d = r - l, a6 = 6.0 * (a - 0.5 * (l + r));
+      int flat = (r - a) * (a - l) <= 0.0, left = d * a6 > d * d, right = -d * d > d * a6;
+      double ln = left ? 3.0 * a - 2.0 * r : l, rn = (!left && right) ? 3.0 * a - 2.0 * l : r;
+      l_[s] = flat ? a : ln;
+      r_[s] = flat ? a : rn;
+    }
+  }
+  for (int s = 0; s < ns; s++) below[s] = 0.0; /* tracer flux through the bottom face */
   for (int k = 1; k <= nz; k++) {
-    double F = fz[k] * h, tf = 0.0;
-    if (F > 0.0) {
-      int u = k - 1;
-      double sg = F * g->inv_air[u], d = ar[u] - al[u], a6 = 6.0 * (q[u + 2] - 0.5 * (al[u] + ar[u]));
-      tf = F * (ar[u] - 0.5 * sg * (d - (1.0 - 2.0 / 3.0 * sg) * a6));
-    } else if (F < 0.0) {
-      if (k == nz) {
-        tf = F * qtop;
-      } else {
-        double sg = -F * g->inv_air[k], d = ar[k] - al[k], a6 = 6.0 * (q[k + 2] - 0.5 * (al[k] + ar[k]));
-        tf = F * (al[k] + 0.5 * sg * (d + (1.0 - 2.0 / 3.0 * sg) * a6));
+    const double F = fz[k] * h;
+    double *mk = mass + (k - 1) * S;
+    if (F > 0.0) { /* upwind layer k-1, its right edge */
+      const int u = k - 1;
+      const double sg = F * g->inv_air[u], c = 1.0 - 2.0 / 3.0 * sg;
+      const double *qu = q + (u + 2) * S, *l = al + u * S, *r = ar + u * S;
+      for (int s = 0; s < ns; s++) {
+        double d = r[s] - l[s], a6 = 6.0 * (qu[s] - 0.5 * (l[s] + r[s]));
+        double tf = F * (r[s] - 0.5 * sg * (d - c * a6));
+        mk[s] += below[s] - tf;
+        below[s] = tf;
+      }
+    } else if (F < 0.0 && k == nz) { /* inflow through the top */
+      for (int s = 0; s < ns; s++) {
+        double tf = F * qtop[s];
+        mk[s] += below[s] - tf;
+        below[s] = tf;
+      }
+    } else if (F < 0.0) { /* upwind layer k, its left edge */
+      const double sg = -F * g->inv_air[k], c = 1.0 - 2.0 / 3.0 * sg;
+      const double *qu = q + (k + 2) * S, *l = al + k * S, *r = ar + k * S;
+      for (int s = 0; s < ns; s++) {
+        double d = r[s] - l[s], a6 = 6.0 * (qu[s] - 0.5 * (l[s] + r[s]));
+        double tf = F * (l[s] + 0.5 * sg * (d + c * a6));
+        mk[s] += below[s] - tf;
+        below[s] = tf;
+      }
+    } else {
+      for (int s = 0; s < ns; s++) {
+        mk[s] += below[s];
+        below[s] = 0.0;
       }
     }
-    mass[k - 1] += below - tf;
-    below = tf;
   }
-  if (below > 0) *tout += below;
-  else *tin -= below;
+  for (int s = 0; s < ns; s++) {
+    if (below[s] > 0) tout[s] += below[s];
+    else tin[s] -= below[s];
+  }
 }
 
-/* ns species of one column; mass[s*nz + k]; work holds at least VADV_WORK(nz) doubles */
-#define VADV_WORK(nz) (12 * (size_t)((nz) + 4))
+/* ns species of one column; mass[k*ns + s]; work holds at least VADV_WORK(nz, ns) doubles */
+#define VADV_WORK(nz, ns) ((5 * (size_t)(ns) + 7) * (size_t)((nz) + 4) + (size_t)(ns))
 static void vadv_columns(int nz, int ns, double *mass, double *air, const double *fz,
                          const double *qtop, double dt, int nsub, double *work, double *tin,
                          double *tout)
 {
-  const int n = nz + 4;
-  double *w = work + 5 * n;
-  VadvGeom g = {work + 11 * n, work + 6 * n, work + 7 * n, work + 8 * n, work + 9 * n, work + 10 * n};
+  const size_t n = (size_t)nz + 4, sp = VADV_WORK(nz, ns) - 7 * n;
+  double *w = work + sp;
+  VadvGeom g = {w + n, w + 2 * n, w + 3 * n, w + 4 * n, w + 5 * n, w + 6 * n};
   const double h = dt / nsub;
   for (int s = 0; s < ns; s++) tin[s] = tout[s] = 0.0;
   for (int step = 0; step < nsub; step++) {
@@ -145,8 +184,7 @@ static void vadv_columns(int nz, int ns, double *mass, double *air, const double
     w[0] = w[1] = w[2];
     w[nz + 2] = w[nz + 3] = w[nz + 1];
     vadv_geometry(nz, w, &g);
-    for (int s = 0; s < ns; s++)
-      vadv_substep(nz, mass + (size_t)s * nz, fz, h, qtop[s], &g, work, tin + s, tout + s);
+    vadv_substep(nz, ns, mass, fz, h, qtop, &g, work, tin, tout);
     for (int k = 0; k < nz; k++) air[k] += h * (fz[k] - fz[k + 1]);
   }
 }
@@ -167,7 +205,7 @@ typedef struct {
 } VAdv;
 
 /* per thread: kernel work, air, air0, fz column, then per species mass[nz], qtop, tin, tout */
-#define WORKLEN(nz, ns) (VADV_WORK(nz) + 3 * (size_t)(nz) + 1 + (size_t)(ns) * ((size_t)(nz) + 3))
+#define WORKLEN(nz, ns) (VADV_WORK(nz, ns) + 3 * (size_t)(nz) + 1 + (size_t)(ns) * ((size_t)(nz) + 3))
 
 static AsStatus vadv_setup(AsProcess *p, AsModel *m)
 {
@@ -206,7 +244,7 @@ static AsStatus vadv_apply(AsProcess *p, AsModel *m, double dt, int reverse)
 #pragma omp parallel for schedule(static) num_threads(d->nthr)
   for (int j = 0; j < ny; j++) {
     double *w = d->work + (size_t)omp_get_thread_num() * WORKLEN(nz, ns);
-    double *air = w + VADV_WORK(nz), *air0 = air + nz, *f = air0 + nz;
+    double *air = w + VADV_WORK(nz, ns), *air0 = air + nz, *f = air0 + nz;
     double *mass = f + nz + 1, *qtop = mass + (size_t)ns * nz, *tin = qtop + ns, *tout = tin + ns;
     for (int s = 0; s < ns; s++) d->in_row[(size_t)s * ny + j] = d->out_row[(size_t)s * ny + j] = 0.0;
     for (int i = 0; i < nx; i++) {
@@ -222,21 +260,19 @@ static AsStatus vadv_apply(AsProcess *p, AsModel *m, double dt, int reverse)
       for (int s = 0; s < ns; s++) {
         const double *c = m->c + (size_t)s * (size_t)m->ncell;
         const double *top = m->bc ? as_boundary_side(m->bc, s, AS_TOP) : NULL;
-        double *ms = mass + (size_t)s * nz;
         for (int k = 0; k < nz; k++) {
           long cell = k * ncol + c2;
-          ms[k] = c[cell] * m->volume[cell];
+          mass[(size_t)k * ns + s] = c[cell] * m->volume[cell];
         }
-        qtop[s] = top ? top[c2] / rho[nz - 1] : ms[nz - 1] / air0[nz - 1];
+        qtop[s] = top ? top[c2] / rho[nz - 1] : mass[(size_t)(nz - 1) * ns + s] / air0[nz - 1];
       }
       for (int k = 0; k < nz; k++) air[k] = air0[k];
       vadv_columns(nz, ns, mass, air, f, qtop, dt, nsub, w, tin, tout);
       for (int s = 0; s < ns; s++) {
         double *c = m->c + (size_t)s * (size_t)m->ncell;
-        const double *ms = mass + (size_t)s * nz;
         for (int k = 0; k < nz; k++) {
           long cell = k * ncol + c2;
-          c[cell] = ms[k] / m->volume[cell];
+          c[cell] = mass[(size_t)k * ns + s] / m->volume[cell];
         }
         d->in_row[(size_t)s * ny + j] += tin[s];
         d->out_row[(size_t)s * ny + j] += tout[s];

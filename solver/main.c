@@ -39,6 +39,7 @@ static int fail(void)
 
 int main(int argc, char **argv)
 {
+  setvbuf(stdout, NULL, _IOLBF, 0); /* log lines and progress lines interleave whole */
   if (argc < 2) {
     usage(stderr);
     return 2;

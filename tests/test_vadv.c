@@ -12,7 +12,7 @@
 static int constant_q(void)
 {
   enum { NZ = 18 };
-  double mair[NZ], air[NZ], mass[NZ], fz[NZ + 1], w[12 * (NZ + 4)];
+  double mair[NZ], air[NZ], mass[NZ], fz[NZ + 1], w[13 * (NZ + 4)];
   const double q0 = 37.5, dt = 1800.0;
   fz[0] = 0.0;
   for (int k = 1; k <= NZ; k++) fz[k] = 2e5 * sin(0.7 * k) + 1e5 * cos(1.3 * k); /* kg/s, Courant up to ~0.5 */
@@ -50,7 +50,7 @@ static double translate(int nz, int square, double *qmin, double *qmax)
 {
   double *air = calloc(nz, sizeof(double)), *mass = calloc(nz, sizeof(double));
   double *fz = calloc(nz + 1, sizeof(double)), *xi = calloc(nz + 1, sizeof(double));
-  double *w = calloc(12 * (nz + 4), sizeof(double));
+  double *w = calloc(13 * (nz + 4), sizeof(double));
   /* stretched layers (ratio r), total air mass 1 */
   double r = pow(4.0, 1.0 / nz), tot = 0;
   xi[0] = 0;
