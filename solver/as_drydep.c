@@ -184,7 +184,7 @@ static double vd_particle(const AsSpecies *sp, const AsDepSurface *sf)
     st = vg * ust / (GRAV * A);                     /* vegetated surfaces */
     ein = 0.5 * (dp / A) * (dp / A);
   } else {
-    st = vg * ust * ust / nu;                       /* smooth surfaces */
+    st = vg * ust * ust / (GRAV * nu);              /* smooth surfaces (Seinfeld & Pandis 2006, eq. 19.23) */
   }
   double eim = pow(st / (Z_ALPHA[lu] + st), 2.0);
   double r1 = exp(-sqrt(st));
