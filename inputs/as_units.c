@@ -12,7 +12,7 @@
  * the library never prints). Loading is not thread-safe; configuration is read before any
  * parallel region.
  */
-#include "as_config.h"
+#include "as_config_impl.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +40,7 @@ static void trim_copy(const char *s, char *buf, size_t len)
   buf[n] = 0;
 }
 
-/* Internal (shared with as_config.c, declared there): 0 ok, 1 `from` unparseable,
+/* Internal (for as_config_get.c, declared in as_config_impl.h): 0 ok, 1 `from` unparseable,
  * 2 `to` unparseable, 3 not convertible, 4 unit database unavailable. */
 int as_units_factor_(const char *from, const char *to, double *scale, double *offset)
 {
