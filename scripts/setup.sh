@@ -14,7 +14,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config git ca-certificates
   libnetcdf-dev netcdf-bin libhdf5-dev hdf5-tools libfftw3-dev
-  libproj-dev proj-data libyaml-dev libudunits2-dev cdo
+  libproj-dev proj-data libyaml-dev libudunits2-dev libsundials-dev cdo
   python3 python3-numpy python3-netcdf4 python3-xarray python3-matplotlib
 )
 
