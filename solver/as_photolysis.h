@@ -12,6 +12,7 @@ typedef struct AsPhotolysis AsPhotolysis;
 AsStatus as_phot_create(const char *path, AsPhotolysis **ph);
 int as_phot_count(const AsPhotolysis *ph);                  /* number of J channels */
 int as_phot_index(const AsPhotolysis *ph, int mcm_number);  /* MCM J number -> channel, -1 if absent */
+int as_phot_number(const AsPhotolysis *ph, int channel);    /* channel -> MCM J number, -1 if absent (added) */
 /* cos(solar zenith angle) at lon/lat (degrees) and t (s since 1970-01-01 UTC); may be <= 0 */
 double as_phot_cos_zenith(double lon, double lat, double t);
 /* clear-sky J (s-1) of every channel for cos(zenith); 0 when the sun is below the horizon */
