@@ -11,10 +11,14 @@ typedef struct AsRos AsRos;
 /* method: "ros3" or "rodas3" (chosen by name) */
 AsStatus as_ros_create(const AsOdeSystem *sys, const char *method, AsRos **ros);
 /* Integrate y from 0 to dt with relative/absolute tolerances; *h is the first trial step on entry
- * (<= 0: the solver picks one) and the last accepted step on return (carry it to the next call
- * for a warm start). ctx is passed to fun/jac. */
+ * (<= 0: the solver picks one) and, on return, the step the controller proposes next, capped at
+ * dt (carry it to the next call for a warm start). ctx is passed to fun/jac. */
 AsStatus as_ros_integrate(AsRos *ros, void *ctx, double *y, double dt, double rtol,
                           const double *atol, double *h, AsOdeStats *stats);
+/* Fixed-step mode (added for the convergence-order test): nsteps equal steps of dt/nsteps, no
+ * error control, no clipping. */
+AsStatus as_ros_integrate_fixed(AsRos *ros, void *ctx, double *y, double dt, int nsteps,
+                                AsOdeStats *stats);
 void as_ros_destroy(AsRos **ros);
 
 #endif

@@ -1,0 +1,168 @@
+/* as_sparse_lu.c — sparse LU without pivoting of M = I - hg*J on a fixed pattern.
+ *
+ *   M = L U,  L unit lower triangular, U upper triangular, stored together in one CSR array
+ *   (row i: L entries at columns < i, the diagonal of U, then U entries at columns > i).
+ *   Row-oriented Doolittle (IKJ) elimination, as in KPP's KppDecomp (Damian et al. 2002):
+ *     for k in L-columns of row i (increasing):  m_ik /= u_kk;  m_i,j -= m_ik * u_kj  (j > k)
+ *   Fill-in: row i's pattern gains the U-pattern of every row k it eliminates with; the symbolic
+ *   pass computes this once, rows in order, with a dense marker (n is a mechanism's species
+ *   count, tens to a few hundred). The numeric pass scatters row i into a dense work row, so the
+ *   update needs no search, then gathers it back.
+ */
+#include "as_sparse_lu.h"
+#include <math.h>
+#include <stdlib.h>
+
+struct AsSparseLu {
+  int n, nnz, nnz0;   /* nnz of L+U, nnz of the original pattern */
+  int *row_ptr, *col_idx; /* pattern of L+U */
+  int *diag;              /* index of (i,i) in col_idx */
+  int *map;               /* original nnz -> index in L+U */
+  int *orig_diag;         /* index of (i,i) in the original pattern */
+  double *val;            /* numeric L+U */
+  double *work;           /* dense row, n */
+};
+
+AsStatus as_slu_create(int n, const int *row_ptr, const int *col_idx, AsSparseLu **out)
+{
+  *out = NULL;
+  if (n <= 0 || !row_ptr || !col_idx)
+    return as_error(AS_ERR_ARG, "", "sparse LU", "empty or missing pattern (n = %d)", n);
+  AsSparseLu *lu;
+  AS_MALLOC(lu, 1);
+  lu->n = n;
+  lu->nnz0 = row_ptr[n];
+  /* dense boolean pattern, filled row by row; freed at the end of create */
+  unsigned char *pat = calloc((size_t)n * (size_t)n, 1);
+  int *orig_diag = calloc((size_t)n, sizeof *orig_diag);
+  if (!pat || !orig_diag) {
+    free(pat);
+    free(orig_diag);
+    free(lu);
+    return as_error(AS_ERR_MEM, "", "sparse LU", "cannot allocate the symbolic pattern (n = %d)", n);
+  }
+  AsStatus st = AS_OK;
+  for (int i = 0; i < n && st == AS_OK; i++) {
+    orig_diag[i] = -1;
+    for (int p = row_ptr[i]; p < row_ptr[i + 1]; p++) {
+      int j = col_idx[p];
+      if (j < 0 || j >= n || (p > row_ptr[i] && j <= col_idx[p - 1])) {
+        st = as_error(AS_ERR_ARG, "", "sparse LU", "row %d: column %d out of range or unsorted", i, j);
+        break;
+      }
+      pat[(size_t)i * n + j] = 1;
+      if (j == i) orig_diag[i] = p;
+    }
+    if (st == AS_OK && orig_diag[i] < 0)
+      st = as_error(AS_ERR_ARG, "", "sparse LU", "row %d: diagonal missing from the pattern", i);
+  }
+  if (st != AS_OK) {
+    free(pat);
+    free(orig_diag);
+    free(lu);
+    return st;
+  }
+  /* symbolic elimination: rows in order, k increasing, so fill created at k' > k is seen later */
+  for (int i = 1; i < n; i++) {
+    unsigned char *ri = pat + (size_t)i * n;
+    for (int k = 0; k < i; k++) {
+      if (!ri[k]) continue;
+      const unsigned char *rk = pat + (size_t)k * n;
+      for (int j = k + 1; j < n; j++)
+        if (rk[j]) ri[j] = 1;
+    }
+  }
+  int nnz = 0;
+  for (size_t q = 0; q < (size_t)n * n; q++) nnz += pat[q];
+  lu->nnz = nnz;
+  lu->row_ptr = malloc((size_t)(n + 1) * sizeof(int));
+  lu->col_idx = malloc((size_t)nnz * sizeof(int));
+  lu->diag = malloc((size_t)n * sizeof(int));
+  lu->map = malloc((size_t)row_ptr[n] * sizeof(int));
+  lu->val = calloc((size_t)nnz, sizeof(double));
+  lu->work = calloc((size_t)n, sizeof(double));
+  lu->orig_diag = orig_diag;
+  if (!lu->row_ptr || !lu->col_idx || !lu->diag || !lu->map || !lu->val || !lu->work) {
+    free(pat);
+    as_slu_destroy(&lu);
+    return as_error(AS_ERR_MEM, "", "sparse LU", "cannot allocate %d factor entries", nnz);
+  }
+  int q = 0;
+  for (int i = 0; i < n; i++) {
+    lu->row_ptr[i] = q;
+    for (int j = 0; j < n; j++)
+      if (pat[(size_t)i * n + j]) {
+        if (j == i) lu->diag[i] = q;
+        lu->col_idx[q++] = j;
+      }
+  }
+  lu->row_ptr[n] = q;
+  for (int i = 0; i < n; i++) {
+    int pos = lu->row_ptr[i];
+    for (int p = row_ptr[i]; p < row_ptr[i + 1]; p++) {
+      while (lu->col_idx[pos] != col_idx[p]) pos++; /* both sorted; original is a subset */
+      lu->map[p] = pos;
+    }
+  }
+  free(pat);
+  *out = lu;
+  return AS_OK;
+}
+
+int as_slu_nnz(const AsSparseLu *lu) { return lu ? lu->nnz : 0; }
+
+int as_slu_factor(AsSparseLu *lu, double hg, const double *jval)
+{
+  const int n = lu->n;
+  double *restrict val = lu->val, *restrict w = lu->work;
+  const int *restrict rp = lu->row_ptr, *restrict ci = lu->col_idx, *restrict dg = lu->diag;
+  for (int q = 0; q < lu->nnz; q++) val[q] = 0.0;
+  for (int p = 0; p < lu->nnz0; p++) val[lu->map[p]] = -hg * jval[p];
+  for (int i = 0; i < n; i++) val[dg[i]] += 1.0;
+  for (int i = 0; i < n; i++) {
+    for (int q = rp[i]; q < rp[i + 1]; q++) w[ci[q]] = val[q];
+    for (int q = rp[i]; q < dg[i]; q++) {
+      const int k = ci[q];
+      const double m = w[k] / val[dg[k]];
+      w[k] = m;
+      if (m != 0.0)
+        for (int r = dg[k] + 1; r < rp[k + 1]; r++) w[ci[r]] -= m * val[r];
+    }
+    for (int q = rp[i]; q < rp[i + 1]; q++) val[q] = w[ci[q]];
+    const double piv = val[dg[i]];
+    if (piv == 0.0 || !isfinite(piv)) return 1;
+  }
+  return 0;
+}
+
+void as_slu_solve(const AsSparseLu *lu, double *b)
+{
+  const int n = lu->n;
+  const double *restrict val = lu->val;
+  const int *restrict rp = lu->row_ptr, *restrict ci = lu->col_idx, *restrict dg = lu->diag;
+  for (int i = 0; i < n; i++) { /* L y = b, unit diagonal */
+    double s = b[i];
+    for (int q = rp[i]; q < dg[i]; q++) s -= val[q] * b[ci[q]];
+    b[i] = s;
+  }
+  for (int i = n - 1; i >= 0; i--) { /* U x = y */
+    double s = b[i];
+    for (int q = dg[i] + 1; q < rp[i + 1]; q++) s -= val[q] * b[ci[q]];
+    b[i] = s / val[dg[i]];
+  }
+}
+
+void as_slu_destroy(AsSparseLu **lu)
+{
+  if (!lu || !*lu) return;
+  AsSparseLu *p = *lu;
+  free(p->row_ptr);
+  free(p->col_idx);
+  free(p->diag);
+  free(p->map);
+  free(p->orig_diag);
+  free(p->val);
+  free(p->work);
+  free(p);
+  *lu = NULL;
+}
