@@ -17,7 +17,7 @@
  *   and rejected: its declination is off by 0.5 deg at the 2021 March equinox.
  *   Cloud: Kasten & Czeplak (1980, Solar Energy 24:177), global radiation under N/8 cloud cover
  *   relative to clear sky  G/G0 = 1 - 0.75 (N/8)^3.4 , found independent of solar elevation; used
- *   here as the J-value factor (cloud fraction c = N/8). Limits in docs/science-photolysis.md. */
+ *   here as the J-value factor (cloud fraction c = N/8). Limits in docs/science.md. */
 #include "as_photolysis.h"
 #include <ctype.h>
 #include <errno.h>

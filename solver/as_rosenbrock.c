@@ -11,7 +11,7 @@
  * Step control: H_new = H * min(6, max(0.2, 0.9 * E^(-1/3))); accept when E <= 1; after a
  * rejection the next step may not grow; after two consecutive rejections H is cut by 10 (KPP).
  * Positivity: after an accepted step, negative components (of the order of the local error,
- * which the error test bounds) are set to zero — see docs/science-chemsolver.md.
+ * which the error test bounds) are set to zero — see docs/science.md.
  */
 #include "as_rosenbrock.h"
 #include "as_sparse_lu.h"
