@@ -29,10 +29,23 @@ const char *as_mech_species_name(const AsMech *mech, int i);
 int as_mech_species_index(const AsMech *mech, const char *name); /* -1 if absent */
 /* rate constants of every reaction for one cell, k[nreact] */
 void as_mech_rate_constants(const AsMech *mech, const AsMechEnv *env, double *k);
-/* the ODE system; its fun/jac take ctx = const double *k (the rate constants) */
+/* the ODE system; its fun/jac take ctx = an AsMechCtx (the mechanism and one cell's rate
+ * constants), so any number of mechanisms and cells can be integrated at once */
+typedef struct {
+  const AsMech *mech;
+  const double *k;   /* [nreact] from as_mech_rate_constants */
+} AsMechCtx;
 const AsOdeSystem *as_mech_system(const AsMech *mech);
 /* atoms of an element ("N", "C", "S", "O") in species i (from the file's composition data) */
 double as_mech_atoms(const AsMech *mech, int i, const char *element);
 void as_mech_destroy(AsMech **mech);
+
+/* Additions (mechanism helper): the largest MCM J number the mechanism uses (AsMechEnv.J must hold
+ * at least that many + 1 entries), a reaction's label, and f / J called directly with the mechanism
+ * (the same functions as_mech_system's fun/jac call). */
+int as_mech_max_jnumber(const AsMech *mech);
+const char *as_mech_reaction_label(const AsMech *mech, int r);
+void as_mech_fun(const AsMech *mech, const double *k, const double *y, double *f);
+void as_mech_jac(const AsMech *mech, const double *k, const double *y, double *jval);
 
 #endif
