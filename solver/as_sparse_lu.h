@@ -17,8 +17,9 @@ int as_slu_nnz(const AsSparseLu *lu);
 /* Numeric factorisation of M = I - hg*J, jval on the original pattern. Returns 0, or 1 when a
  * pivot is zero or not finite (no error recorded: the caller decides, e.g. reduces the step). */
 int as_slu_factor(AsSparseLu *lu, double hg, const double *jval);
-/* Solve M x = b in place (b overwritten by x). */
-void as_slu_solve(const AsSparseLu *lu, double *b);
+/* Solve M x = b in place (b overwritten by x), in the original ordering; uses the object's scratch,
+ * so one object per thread. */
+void as_slu_solve(AsSparseLu *lu, double *b);
 void as_slu_destroy(AsSparseLu **lu);
 
 #endif
