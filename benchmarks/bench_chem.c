@@ -8,6 +8,7 @@
  * warm figure measures the same cold path). One thread. Writes JSON to argv[1]
  * (default benchmarks/results/chem.json). Run from the repository root. */
 #include "as_cvode.h"
+#include "../tests/chem_box_cases.h"
 #include "as_mech.h"
 #include "as_photolysis.h"
 #include "as_rosenbrock.h"
@@ -17,37 +18,16 @@
 #include <string.h>
 #include <time.h>
 
-#define LON 120.28
-#define LAT 31.92
-#define T0 1625097600.0 /* 2021-07-01T00:00:00Z */
-#define DT 300.0
-#define PRES 101325.0
 #define KB 1.380649e-23
 #define NCELL 200
-#define NCMP 9
 #define NRTOL 7
 
-typedef struct { const char *name; double ppb; } Conc;
-/* the boxes of tests/test_chem_box.c (documented in docs/science.md) */
-static const Conc urban_ic[] = {{"NO2", 30}, {"NO", 10}, {"O3", 30}, {"CO", 500}, {"FORM", 5}, {"CH4", 1850},
-  {"SO2", 5}, {"HONO", 0.5}, {"HNO3", 1}, {"PAN", 0.5}, {"H2O2", 0.5}, {"PAR", 60}, {"ETHA", 4}, {"PRPA", 2},
-  {"ETH", 4}, {"OLE", 2}, {"IOLE", 0.5}, {"ETHY", 2}, {"TOL", 3}, {"XYLMN", 2}, {"BENZENE", 1}, {"ISOP", 0.5},
-  {"ALD2", 2}, {"ALDX", 1}, {"ACET", 3}, {"KET", 1}, {"MEOH", 5}, {"ETOH", 1}, {NULL, 0}};
-static const Conc urban_em[] = {{"NO", 2.7}, {"NO2", 0.3}, {"CO", 30}, {"PAR", 6}, {"ETH", 0.5}, {"OLE", 0.3},
-  {"IOLE", 0.05}, {"TOL", 0.4}, {"XYLMN", 0.3}, {"BENZENE", 0.1}, {"FORM", 0.1}, {"ALD2", 0.1}, {"ETHY", 0.2},
-  {NULL, 0}};
-static const Conc rural_ic[] = {{"NO2", 1}, {"NO", 0.2}, {"O3", 40}, {"CO", 150}, {"FORM", 2}, {"CH4", 1850},
-  {"SO2", 1}, {"HNO3", 0.5}, {"PAN", 0.2}, {"H2O2", 1}, {"ISOP", 2}, {"TERP", 0.2}, {"PAR", 10}, {"ETHA", 1.5},
-  {"ETH", 0.5}, {"OLE", 0.2}, {"TOL", 0.2}, {"XYLMN", 0.1}, {"ALD2", 0.5}, {"ACET", 2}, {"MEOH", 3}, {NULL, 0}};
-static const Conc rural_em[] = {{"NO", 0.1}, {"CO", 2}, {"PAR", 0.3}, {NULL, 0}};
-static const Conc background[] = {{"O3", 40}, {"CO", 150}, {"CH4", 1850}, {NULL, 0}};
-static const char *cmp_names[NCMP] = {"O3", "NO", "NO2", "OH", "HO2", "HNO3", "H2O2", "FORM", "PAN"};
 static const double rtols[NRTOL] = {1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
 
 typedef struct {
   double *y0, *k; /* state and rate constants (fixed over the two benchmarked calls) */
   double ppb;
-  double ref1[NCMP], ref2[NCMP], *yref1;
+  double ref1[BOX_NCMP], ref2[BOX_NCMP], *yref1;
 } Cell;
 
 static double now(void)
@@ -55,39 +35,6 @@ static double now(void)
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-static double temperature(double t)
-{
-  double lst = fmod((t - T0) / 3600.0 + LON / 15.0, 24.0);
-  return 300.0 + 5.0 * cos(2 * M_PI * (lst - 15.0) / 24.0);
-}
-
-static int fill(const AsMech *m, const Conc *c, double scale, double *v)
-{
-  for (; c->name; c++) {
-    int i = as_mech_species_index(m, c->name);
-    if (i < 0) return fprintf(stderr, "bench_chem: species %s not in mechanism\n", c->name), 1;
-    v[i] += c->ppb * scale;
-  }
-  return 0;
-}
-
-static double rates(const AsMech *m, const AsPhotolysis *ph, double t, double *Jc, double *J, int nj,
-                    double *k, double *cosz)
-{
-  double T = temperature(t + 0.5 * DT), M = PRES / (KB * T) * 1e-6;
-  double h2o = 0.70 * 611.2 * exp(17.67 * (T - 273.15) / (T - 29.65)) / (KB * T) * 1e-6;
-  *cosz = as_phot_cos_zenith(LON, LAT, t + 0.5 * DT);
-  as_phot_clear_sky(ph, *cosz, Jc);
-  memset(J, 0, (size_t)(nj + 1) * sizeof *J);
-  for (int c = 0; c < as_phot_count(ph); c++) {
-    int num = as_phot_number(ph, c);
-    if (num >= 0 && num <= nj) J[num] = Jc[c];
-  }
-  AsMechEnv env = {T, PRES, M, h2o, J};
-  as_mech_rate_constants(m, &env, k);
-  return M;
 }
 
 typedef struct { double cold_us, warm_us, err_cold, err_warm; long steps_cold, steps_warm; } Result;
@@ -108,21 +55,21 @@ static int run(int solver, AsRos *ros, AsCvode *cv, const AsMech *m, Cell *cells
       double h = 0.0;
       memcpy(y, cl->y0, (size_t)n * sizeof *y);
       double t0 = now();
-      AsStatus s = solver < 2 ? as_ros_integrate(ros, &ctx, y, DT, rtol, atol, &h, &st)
-                              : as_cvode_integrate(cv, &ctx, y, DT, rtol, atol, &st);
+      AsStatus s = solver < 2 ? as_ros_integrate(ros, &ctx, y, BOX_DT, rtol, atol, &h, &st)
+                              : as_cvode_integrate(cv, &ctx, y, BOX_DT, rtol, atol, &st);
       tc += now() - t0;
       if (s != AS_OK) return fprintf(stderr, "bench_chem: %s\n", as_error_message()), 1;
       sc += st.steps;
-      for (int q = 0; q < NCMP; q++)
+      for (int q = 0; q < BOX_NCMP; q++)
         r->err_cold = fmax(r->err_cold, fabs(y[cmp[q]] - cl->ref1[q]) / fmax(fabs(cl->ref1[q]), 1e-12 * cl->ppb));
       memcpy(y, cl->yref1, (size_t)n * sizeof *y); /* warm call starts from the reference state */
       t0 = now();
-      s = solver < 2 ? as_ros_integrate(ros, &ctx, y, DT, rtol, atol, &h, &st)
-                     : as_cvode_integrate(cv, &ctx, y, DT, rtol, atol, &st);
+      s = solver < 2 ? as_ros_integrate(ros, &ctx, y, BOX_DT, rtol, atol, &h, &st)
+                     : as_cvode_integrate(cv, &ctx, y, BOX_DT, rtol, atol, &st);
       tw += now() - t0;
       if (s != AS_OK) return fprintf(stderr, "bench_chem: %s\n", as_error_message()), 1;
       sw += st.steps;
-      for (int q = 0; q < NCMP; q++)
+      for (int q = 0; q < BOX_NCMP; q++)
         r->err_warm = fmax(r->err_warm, fabs(y[cmp[q]] - cl->ref2[q]) / fmax(fabs(cl->ref2[q]), 1e-12 * cl->ppb));
     }
     r->cold_us = fmin(r->cold_us, tc / NCELL * 1e6);
@@ -147,9 +94,9 @@ int main(int argc, char **argv)
   double *k = calloc((size_t)nr, sizeof *k), *atol = malloc((size_t)n * sizeof *atol),
          *atol_ref = malloc((size_t)n * sizeof *atol_ref);
   for (int i = 0; i < n; i++) atol[i] = 1e2, atol_ref[i] = 1e-2; /* molecules cm-3, as test_chem_box */
-  int cmp[NCMP];
-  for (int q = 0; q < NCMP; q++)
-    if ((cmp[q] = as_mech_species_index(m, cmp_names[q])) < 0) return fprintf(stderr, "bench_chem: no %s\n", cmp_names[q]), 1;
+  int cmp[BOX_NCMP];
+  for (int q = 0; q < BOX_NCMP; q++)
+    if ((cmp[q] = as_mech_species_index(m, box_cmp_names[q])) < 0) return fprintf(stderr, "bench_chem: no %s\n", box_cmp_names[q]), 1;
   AsRos *ros[2] = {NULL, NULL};
   AsCvode *cv = NULL;
   if (as_ros_create(sys, "ros3", &ros[0]) != AS_OK || as_ros_create(sys, "rodas3", &ros[1]) != AS_OK ||
@@ -158,23 +105,23 @@ int main(int argc, char **argv)
   Cell *cells = calloc(NCELL, sizeof *cells);
   /* spin-up: each box 1 day + sampling through day 2 with ROS3 at rtol 1e-5 (states only) */
   for (int cs = 0; cs < 2; cs++) {
-    const double ppb0 = PRES / (KB * temperature(T0)) * 1e-6 * 1e-9;
+    const double ppb0 = BOX_PRES / (KB * box_temperature(BOX_T0)) * 1e-6 * 1e-9;
     memset(y, 0, (size_t)n * sizeof *y), memset(em, 0, (size_t)n * sizeof *em), memset(bg, 0, (size_t)n * sizeof *bg);
-    if (fill(m, cs == 0 ? urban_ic : rural_ic, ppb0, y) || fill(m, cs == 0 ? urban_em : rural_em, ppb0 / 3600, em) ||
-        fill(m, background, ppb0, bg))
+    if (box_fill(m, cs == 0 ? box_urban_ic : box_rural_ic, ppb0, y) || box_fill(m, cs == 0 ? box_urban_em : box_rural_em, ppb0 / 3600, em) ||
+        box_fill(m, box_background, ppb0, bg))
       return 1;
     const int iISOP = as_mech_species_index(m, "ISOP"), iTERP = as_mech_species_index(m, "TERP");
     double h = 0.0;
     int next = 0;
     for (int call = 0; call < 2 * 288 && next < NCELL / 2; call++) {
-      const double t = T0 + call * DT;
-      double cosz, M = rates(m, ph, t, Jc, J, nj, k, &cosz);
-      for (int i = 0; i < n; i++) y[i] += em[i] * DT;
+      const double t = BOX_T0 + call * BOX_DT;
+      double cosz, M = box_rates(m, ph, t, Jc, J, nj, k, &cosz);
+      for (int i = 0; i < n; i++) y[i] += em[i] * BOX_DT;
       if (cs == 1) {
-        y[iISOP] += 2.0 * fmax(cosz, 0.0) * M * 1e-9 / 3600 * DT;
-        y[iTERP] += 0.1 * M * 1e-9 / 3600 * DT;
+        y[iISOP] += 2.0 * fmax(cosz, 0.0) * M * 1e-9 / 3600 * BOX_DT;
+        y[iTERP] += 0.1 * M * 1e-9 / 3600 * BOX_DT;
       }
-      for (int i = 0; i < n; i++) y[i] = bg[i] + (y[i] - bg[i]) * exp(-DT / 86400.0);
+      for (int i = 0; i < n; i++) y[i] = bg[i] + (y[i] - bg[i]) * exp(-BOX_DT / 86400.0);
       if (call >= 288 && (call - 288) % 2 == 0 && next < NCELL / 2) { /* every 10 min */
         Cell *cl = &cells[cs * (NCELL / 2) + next++];
         cl->y0 = malloc((size_t)n * sizeof *y), cl->k = malloc((size_t)nr * sizeof *k);
@@ -184,7 +131,7 @@ int main(int argc, char **argv)
       }
       AsMechCtx ctx = {m, k};
       AsOdeStats st;
-      if (as_ros_integrate(ros[0], &ctx, y, DT, 1e-5, atol, &h, &st) != AS_OK)
+      if (as_ros_integrate(ros[0], &ctx, y, BOX_DT, 1e-5, atol, &h, &st) != AS_OK)
         return fprintf(stderr, "bench_chem: %s\n", as_error_message()), 1;
     }
   }
@@ -195,10 +142,10 @@ int main(int argc, char **argv)
     AsOdeStats st;
     memcpy(y, cl->y0, (size_t)n * sizeof *y);
     for (int call = 0; call < 2; call++) {
-      if (as_cvode_integrate(cv, &ctx, y, DT, 1e-8, atol_ref, &st) != AS_OK)
+      if (as_cvode_integrate(cv, &ctx, y, BOX_DT, 1e-8, atol_ref, &st) != AS_OK)
         return fprintf(stderr, "bench_chem: %s\n", as_error_message()), 1;
       if (call == 0) memcpy(cl->yref1, y, (size_t)n * sizeof *y);
-      for (int q = 0; q < NCMP; q++) (call ? cl->ref2 : cl->ref1)[q] = y[cmp[q]];
+      for (int q = 0; q < BOX_NCMP; q++) (call ? cl->ref2 : cl->ref1)[q] = y[cmp[q]];
     }
   }
   static const char *sname[3] = {"ros3", "rodas3", "cvode"};
@@ -219,7 +166,7 @@ int main(int argc, char **argv)
              "  \"species\": %d, \"reactions\": %d, \"jacobian_nnz\": %d,\n  \"cells\": %d, \"step_s\": %.0f, "
              "\"threads\": 1,\n  \"accuracy_criterion\": \"O3 NO NO2 OH HO2 HNO3 H2O2 FORM PAN within 1%% of CVODE "
              "rtol 1e-8 (floor 1e-3 ppt) in every cell, cold and warm call\",\n  \"atol_molec_cm3\": {\"ros\": 1e2, "
-             "\"cvode\": 1e-2},\n  \"solvers\": {\n", n, nr, sys->nnz, NCELL, DT);
+             "\"cvode\": 1e-2},\n  \"solvers\": {\n", n, nr, sys->nnz, NCELL, BOX_DT);
   for (int s = 0; s < 3; s++) {
     fprintf(f, "    \"%s\": {\"equal_accuracy_rtol\": %g, \"sweep\": [\n", sname[s], pick[s] >= 0 ? rtols[pick[s]] : -1.0);
     for (int r = 0; r < NRTOL; r++) {
