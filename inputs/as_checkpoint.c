@@ -4,6 +4,8 @@
  *   /c                  [nspec][ncell]  concentrations, ug m-3 (the model's own layout)
  *   /t, /t_start, /dt   scalars, s;     /nstep  scalar int64
  *   /budget_term        [AS_BUD_NTERMS][nspec] ug;  /budget_mass_start [nspec] ug
+ *   /chem_step          [ncell] s: the chemistry solver's carried internal step (only with the
+ *                       chemistry process; without it a restart would not be bit-identical)
  *   attributes on "/":  format, source, nx, ny, nz, nspec, species (fixed-length strings)
  * Written to PATH.tmp and renamed over PATH when complete (rename(2) is atomic on POSIX), so the
  * previous checkpoint stays valid until the new one exists. On read, nx, ny, nz, nspec, the
@@ -11,6 +13,7 @@
  * HDF5's own error printing is switched off; failures become one-line messages.
  */
 #include "as_output.h"
+#include "as_process_chem.h"
 #include "as_version.h"
 #include <errno.h>
 #include <hdf5.h>
@@ -99,6 +102,10 @@ static AsStatus as_ckpt_fill(hid_t f, const AsModel *m, const char *path)
                    m->budget.term));
   AS_CALL(put_data(f, path, "budget_mass_start", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, 1, &dm,
                    m->budget.mass_start));
+  AsChemData *chem = as_chem_data(m);
+  hsize_t dh = (hsize_t)m->ncell;
+  if (chem)
+    AS_CALL(put_data(f, path, "chem_step", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, 1, &dh, as_chem_steps(chem)));
   return AS_OK;
 }
 
@@ -210,6 +217,9 @@ static AsStatus as_ckpt_load(hid_t f, AsModel *m, const char *path)
   AS_CALL(get_data(f, path, "budget_term", H5T_NATIVE_DOUBLE, 2, db, m->budget.term));
   AS_CALL(get_data(f, path, "budget_mass_start", H5T_NATIVE_DOUBLE, 1, &dm,
                    m->budget.mass_start));
+  AsChemData *chem = as_chem_data(m);
+  hsize_t dh = (hsize_t)m->ncell;
+  if (chem) AS_CALL(get_data(f, path, "chem_step", H5T_NATIVE_DOUBLE, 1, &dh, as_chem_steps(chem)));
   m->t = t;
   m->t_start = t_start;
   m->nstep = (long)nstep;

@@ -3,14 +3,18 @@
  *
  * Hourly rate of a source with annual-mean rate R_p (g s-1 of pollutant p) in sector s:
  *     r_p(h) = R_p f_s(h)          (f_s: as_emis_profiles.c, mean 1 over each local year)
- * model species q with emitted_as = p and emission_factor e_q:
+ * model species q with emitted_as = p and emission_factor e_q (or, with a speciation file, the
+ * sector's factor e_{q,s}: as_emis_speciation.c):
  *     E_q(h) = e_q r_p(h) * 1e6 ug g-1, spread over cells by the source's footprint
  *     (area/line: surrogate fractions in layer 0; stack: plume-rise layer weights in its cell).
  * as_emis_period_total sums e_q R_p f_s(h) 3600 s over hours and sources (times the in-domain
  * share of area sources) without touching the grid arrays; gridded files add their own records.
+ * Biogenic isoprene and monoterpenes (emissions.biogenic, as_emis_biogenic.c) are added to the
+ * rates from the met of the hour; they are not part of the inventory total.
  * docs/science.md has the derivation; docs/config.md the keys.
  */
 #include "as_emis_internal.h"
+#include "as_emis_biogenic.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +37,9 @@ struct AsEmis {
   AsEmisGridded **gd;
   int ngd;
   int *spol;                /* per species: inventory pollutant or -1 */
-  double *sfac;
+  double *sfac;             /* [nspec][nsec] g species per g pollutant */
+  char spec_file[1024];     /* emissions.speciation ("" if none) */
+  AsBiogenic *bio;          /* emissions.biogenic (NULL if off) */
   int plume_rise;
   /* per-hour state */
   double hour;
@@ -115,24 +121,42 @@ static AsStatus read_keys(AsEmis *e, AsConfig *cfg)
   }
   e->plume_rise = 1;
   AS_CALL(as_config_get_bool(cfg, "emissions.plume_rise", 0, &e->plume_rise));
+  const char *sp = NULL;
+  AS_CALL(as_config_get_path(cfg, "emissions.speciation", 0, &sp));
+  if (sp) snprintf(e->spec_file, sizeof e->spec_file, "%s", sp);
   return AS_OK;
+}
+
+/* emissions.biogenic: off (default), on (the built-in factor file) or a factor file's path */
+static AsStatus read_biogenic(AsEmis *e, AsConfig *cfg, const unsigned char *landuse)
+{
+  const char *v = "off";
+  char path[1100] = "", w[512];
+  AS_CALL(as_config_get_string(cfg, "emissions.biogenic", 0, &v));
+  if (!strcasecmp(v, "off") || !strcasecmp(v, "false") || !strcasecmp(v, "no")) return AS_OK;
+  if (!strcasecmp(v, "on") || !strcasecmp(v, "true") || !strcasecmp(v, "yes")) {
+    char d[1024];
+    find_builtin(cfg, d, sizeof d);
+    snprintf(path, sizeof path, "%s/biogenic_factors.csv", d[0] ? d : "inputs/emissions");
+  } else {
+    const char *p = NULL;
+    AS_CALL(as_config_get_path(cfg, "emissions.biogenic", 1, &p));
+    snprintf(path, sizeof path, "%s", p);
+  }
+  if (!landuse)
+    return as_error(AS_ERR_CONFIG, as_config_where(cfg, "emissions.biogenic", w, sizeof w),
+                    "emissions.biogenic", "the meteorology gives no land use");
+  return as_biogenic_create(path, e->g, landuse, e->spc, &e->bio);
 }
 
 static AsStatus load(AsEmis *e, AsConfig *cfg)
 {
   const AsGrid *g = e->g;
   const AsSpeciesTable *spc = e->spc;
-  AS_MALLOC(e->spol, spc->n + 1);
-  AS_MALLOC(e->sfac, spc->n + 1);
-  for (int s = 0; s < spc->n; s++) {
-    e->spol[s] = spc->s[s].emitted_as[0] ? as_emis_pollutant_index(spc->s[s].emitted_as) : -1;
-    e->sfac[s] = spc->s[s].emission_factor;
-    if (spc->s[s].emitted_as[0] && e->spol[s] < 0)
-      return as_error(AS_ERR_DATA, "species", spc->s[s].name,
-                      "emitted_as '%s' is not an inventory pollutant (SO2, NOX, CO, NH3, VOC, "
-                      "PM25_EC, PM25_OC, PM25_OTHER)", spc->s[s].emitted_as);
-  }
   AS_CALL(as_emis_profiles_read(e->files[F_PROF][0] ? e->files[F_PROF] : NULL, &e->prof));
+  AS_MALLOC(e->spol, spc->n + 1);
+  AS_MALLOC(e->sfac, (size_t)(spc->n + 1) * (size_t)(e->prof.nsec + 1));
+  AS_CALL(as_emis_speciation(e->spec_file[0] ? e->spec_file : NULL, spc, &e->prof, e->spol, e->sfac));
   if (e->files[F_POINTS][0])
     AS_CALL(as_emis_points_read(e->files[F_POINTS], g, &e->prof, 0, &e->pts, &e->npts,
                                 &e->ndropped));
@@ -178,8 +202,8 @@ static AsStatus load(AsEmis *e, AsConfig *cfg)
   return AS_OK;
 }
 
-AsStatus as_emis_create(AsConfig *cfg, const AsGrid *grid, const AsSpeciesTable *spc,
-                        AsEmis **emis)
+AsStatus as_emis_create(AsConfig *cfg, const AsGrid *grid, const AsMet *met,
+                        const AsSpeciesTable *spc, AsEmis **emis)
 {
   AsEmis *e = calloc(1, sizeof *e);
   if (!e) return as_error(AS_ERR_MEM, "", "emissions", "out of memory");
@@ -187,6 +211,7 @@ AsStatus as_emis_create(AsConfig *cfg, const AsGrid *grid, const AsSpeciesTable 
   e->spc = spc;
   AsStatus s = read_keys(e, cfg);
   if (!s) s = load(e, cfg);
+  if (!s) s = read_biogenic(e, cfg, met ? as_met_landuse(met) : NULL);
   if (s) {
     as_emis_destroy(&e);
     return s;
@@ -246,7 +271,7 @@ AsStatus as_emis_rates(AsEmis *e, double t, const AsMetState *met, double *rate)
     for (int s = 0; s < nspec; s++) {
       int p = e->spol[s];
       if (p < 0 || A->rate[p] == 0) continue;
-      double coef = e->sfac[s] * 1e6 * A->rate[p] * e->fsec[A->sector];
+      double coef = e->sfac[(size_t)s * e->prof.nsec + A->sector] * 1e6 * A->rate[p] * e->fsec[A->sector];
       double *r = rate + (size_t)s * (size_t)ncell;
       for (long q = 0; q < A->ncell; q++) r[A->cell[q]] += coef * A->frac[q];
     }
@@ -260,13 +285,14 @@ AsStatus as_emis_rates(AsEmis *e, double t, const AsMetState *met, double *rate)
     for (int s = 0; s < nspec; s++) {
       int p = e->spol[s];
       if (p < 0 || P->rate[p] == 0) continue;
-      double coef = e->sfac[s] * 1e6 * P->rate[p] * e->fsec[P->sector];
+      double coef = e->sfac[(size_t)s * e->prof.nsec + P->sector] * 1e6 * P->rate[p] * e->fsec[P->sector];
       double *r = rate + (size_t)s * (size_t)ncell + (long)P->j * nx + P->i;
       for (int k = 0; k < nz; k++)
         if (w[k] > 0) r[(long)k * nx * ny] += coef * w[k];
     }
   }
   for (int k = 0; k < e->ngd; k++) AS_CALL(as_emis_gridded_add(e->gd[k], th, rate));
+  if (e->bio && met) AS_CALL(as_biogenic_add(e->bio, met, rate));
   e->hour = th;
   e->hour_rate = rate;
   return AS_OK;
@@ -286,12 +312,18 @@ AsStatus as_emis_period_total(const AsEmis *e, int s, double t0, double t1, doub
     return as_error(AS_ERR_MEM, "", "emissions", "out of memory");
   }
   int year = -99999, pol = e->spol[s];
-  double tot = 0, fac = e->sfac[s] * 1e6 * 3600.0;
+  double tot = 0;
+  const double *fac = e->sfac + (size_t)s * p->nsec; /* g species per g pollutant, per sector */
   for (double th = t0; pol >= 0 && th < t1; th += 3600) {
     sector_factors(p, th, &year, ymean, f);
-    for (int a = 0; a < e->narea; a++)
-      tot += fac * e->area[a].rate[pol] * e->area[a].inside * f[e->area[a].sector];
-    for (int n = 0; n < e->npts; n++) tot += fac * e->pts[n].rate[pol] * f[e->pts[n].sector];
+    for (int a = 0; a < e->narea; a++) {
+      int sec = e->area[a].sector;
+      tot += fac[sec] * 1e6 * 3600.0 * e->area[a].rate[pol] * e->area[a].inside * f[sec];
+    }
+    for (int n = 0; n < e->npts; n++) {
+      int sec = e->pts[n].sector;
+      tot += fac[sec] * 1e6 * 3600.0 * e->pts[n].rate[pol] * f[sec];
+    }
   }
   free(ymean), free(f);
   for (int k = 0; k < e->ngd; k++) {
@@ -325,9 +357,16 @@ void as_emis_view(const AsEmis *e, void *file)
   for (int p = 0; p < AS_EP_N; p++) fprintf(f, " %.6g", ar[p]);
   fprintf(f, "\n");
   for (int k = 0; k < e->ngd; k++) as_emis_gridded_view(e->gd[k], f);
-  for (int s = 0; s < e->spc->n; s++)
-    if (e->spol[s] < 0)
-      fprintf(f, "emissions: species %s has no emitted_as: not emitted\n", e->spc->s[s].name);
+  if (e->spec_file[0]) fprintf(f, "emissions: speciation by sector from %s\n", e->spec_file);
+  if (e->bio) as_biogenic_view(e->bio, f);
+  int none = 0;
+  for (int s = 0; s < e->spc->n; s++) none += e->spol[s] < 0;
+  if (none) {
+    fprintf(f, "emissions: %d species without an inventory source (emitted_as or speciation):", none);
+    for (int s = 0; s < e->spc->n; s++)
+      if (e->spol[s] < 0) fprintf(f, " %s", e->spc->s[s].name);
+    fprintf(f, "\n");
+  }
 }
 
 void as_emis_destroy(AsEmis **ep)
@@ -339,6 +378,7 @@ void as_emis_destroy(AsEmis **ep)
   as_emis_area_free(e->area, e->narea);
   for (int k = 0; k < e->ngd; k++) as_emis_gridded_close(&e->gd[k]);
   free(e->gd);
+  as_biogenic_destroy(&e->bio);
   free(e->spol), free(e->sfac), free(e->ymean), free(e->fsec), free(e->lw), free(e->dh);
   free(e);
   *ep = NULL;

@@ -73,6 +73,12 @@ double as_emis_year_mean(const AsEmisProfiles *p, int sec, int year); /* A_s(Y) 
 /* f_s(h) for the hour starting at t_utc (whole hour); ymean: A_s(Y) of that local year */
 double as_emis_hour_factor(const AsEmisProfiles *p, int sec, double t_utc, double ymean);
 
+/* ---------- speciation (as_emis_speciation.c) ---------- */
+/* spol[nspec]: the pollutant of each model species (-1: not emitted); sfac[nspec][nsec]: g of
+ * species per g of pollutant, per sector, from the species table and the optional file (path) */
+AsStatus as_emis_speciation(const char *path, const AsSpeciesTable *spc, const AsEmisProfiles *prof,
+                            int *spol, double *sfac);
+
 /* ---------- sources ---------- */
 typedef struct {
   char id[48];

@@ -4,6 +4,8 @@
  * Mole fraction (ppb) of a gas of molar mass M from its mass concentration c (ug m-3) and the
  * air density rho (kg m-3):  x = (c 1e-6 / M) / (rho 1e3 / Mair),  ppb = 1e9 x = c Mair / (M rho).
  * The hourly mean ppb is the time mean of that instantaneous ratio (accumulated as c/rho).
+ * Gases are also given at the Chinese reference state (GB 3095-2012 as amended in 2018: 298.15 K,
+ * 1013.25 hPa), c_ref = ppb * M / Vm with Vm = R 298.15 / 101325 = 24.465 L mol-1.
  * Files, the budget CSV and the temporary-file life cycle: as_output_files.c.
  */
 #include "as_output_impl.h"
@@ -38,7 +40,7 @@ static AsStatus as_output_fields(AsOutput *o, const AsModel *m)
     o->ntrack++;
     npm += sp->pm25;
   }
-  AS_MALLOC(o->field, 2 * o->ntrack + 1);
+  AS_MALLOC(o->field, 3 * o->ntrack + 1);
   const double dz0 = m->grid->z_face[1];
   for (int t = 0; t < o->ntrack; t++) {
     const AsSpecies *sp = &spc->s[o->track_spec[t]];
@@ -68,6 +70,23 @@ static AsStatus as_output_fields(AsOutput *o, const AsModel *m)
     snprintf(f->comment, sizeof f->comment,
              "hourly mean of c*Mair/(M*rho), Mair = %g g/mol, M = %g g/mol, rho = actual air "
              "density; surface field = lowest model layer", AS_MAIR, sp->molar_mass);
+  }
+  for (int t = 0; t < o->ntrack; t++) {
+    const AsSpecies *sp = &spc->s[o->track_spec[t]];
+    if (!o->track_gas[t]) continue;
+    AsField *f = &o->field[o->nfield++];
+    f->kind = AS_FIELD_REF;
+    f->track = t;
+    snprintf(f->name, sizeof f->name, "%s_ref", sp->name);
+    snprintf(f->units, sizeof f->units, "ug m-3");
+    f->standard_name[0] = 0; /* CF mass concentrations are at actual conditions */
+    snprintf(f->long_name, sizeof f->long_name,
+             "%s mass concentration at the reference state 298.15 K, 1013.25 hPa",
+             sp->long_name[0] ? sp->long_name : sp->name);
+    snprintf(f->comment, sizeof f->comment,
+             "Chinese regulatory convention for gases (GB 3095-2012, amended 2018): hourly mean "
+             "ppb * M / %.4f L/mol, M = %g g/mol; surface field = lowest model layer",
+             AS_VM_REF, sp->molar_mass);
   }
   if (npm) {
     AsField *f = &o->field[o->nfield++];
@@ -188,6 +207,10 @@ static void as_output_means(AsOutput *o, const AsModel *m)
     } else if (fd->kind == AS_FIELD_MASS) {
       const double *ac = o->acc_c + (size_t)fd->track * (size_t)n3;
       for (long i = 0; i < n3; i++) out[i] = ac[i] * inv;
+    } else if (fd->kind == AS_FIELD_REF) {
+      const double k = AS_MAIR / AS_VM_REF * inv; /* ppb * M / Vm: M cancels */
+      const double *ax = o->acc_x + (size_t)fd->track * (size_t)n3;
+      for (long i = 0; i < n3; i++) out[i] = ax[i] * k;
     } else {
       const double M = m->spc->s[o->track_spec[fd->track]].molar_mass;
       const double k = AS_MAIR / M * inv;

@@ -14,7 +14,9 @@
 
 #define AS_MAIR 28.9647 /* g mol-1, dry air (docs/science.md) */
 
-typedef enum { AS_FIELD_MASS = 0, AS_FIELD_PPB, AS_FIELD_PM25 } AsFieldKind;
+typedef enum { AS_FIELD_MASS = 0, AS_FIELD_PPB, AS_FIELD_REF, AS_FIELD_PM25 } AsFieldKind;
+/* molar volume at the Chinese reference state 298.15 K, 1013.25 hPa: R T / p, L mol-1 */
+#define AS_VM_REF (8.314462618 * 298.15 / 101325.0 * 1e3)
 
 typedef struct {
   AsFieldKind kind;

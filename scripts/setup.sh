@@ -14,7 +14,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config git ca-certificates
   libnetcdf-dev netcdf-bin libhdf5-dev hdf5-tools libfftw3-dev
-  libproj-dev proj-data libyaml-dev libudunits2-dev libsundials-dev cdo
+  libproj-dev proj-data libyaml-dev libudunits2-dev libsundials-dev libsuitesparse-dev cdo
   python3 python3-numpy python3-netcdf4 python3-xarray python3-matplotlib
 )
 
@@ -79,6 +79,7 @@ case "$mode" in
   run)
     mkdir -p out
     build/airshed run inputs/cases/wcs.yaml --output out/wcs
+    /usr/bin/python3 scripts/mda8.py out/wcs      # daily maximum 8-h O3 per cell -> out/wcs/wcs_mda8.nc
     ;;
   test)
     ctest --test-dir build -L default --output-on-failure --no-tests=error -j2

@@ -7,13 +7,15 @@
  *   1  advection_horizontal   dt/2   PPM, x then y (y then x on the way back)
  *   2  advection_vertical     dt/2   PPM on the layers, restores the air mass
  *   3  diffusion_horizontal   dt/2   explicit K_h
- *   4  diffusion_vertical     dt     implicit K_z with dry deposition (centre of the step)
- *   then 3, 2, 1, 0 again with dt/2 (reverse = 1)
+ *   4  diffusion_vertical     dt/2   implicit K_z with dry deposition
+ *   5  chemistry              dt     gas-phase mechanism in every cell (centre of the step)
+ *   then 4, 3, 2, 1, 0 again with dt/2 (reverse = 1)
  *
- * Symmetric (Strang 1968) splitting keeps the splitting error second order in dt. Later issues
- * put chemistry/aerosol at the centre of the step by appending them to the table.
+ * Without a "chemistry" section in the case file the default table stops at 4, which is then the
+ * centre. Symmetric (Strang 1968) splitting keeps the splitting error second order in dt.
  */
 #include "as_model.h"
+#include "as_process_chem.h"
 #include "as_transport.h"
 #include <math.h>
 #include <omp.h>
@@ -24,11 +26,12 @@ extern const AsProcessOps as_proc_emission;
 
 static const AsProcessOps *const as_registry[] = {
     &as_proc_emission, &as_proc_hadv, &as_proc_vadv, &as_proc_hdiff, &as_proc_vdiff,
+    &as_proc_chemistry,
 };
 
 static const char *const as_default_order[] = {
     "emission", "advection_horizontal", "advection_vertical", "diffusion_horizontal",
-    "diffusion_vertical",
+    "diffusion_vertical", "chemistry",
 };
 
 const AsProcessOps *as_process_find(const char *name)
@@ -46,6 +49,7 @@ static AsStatus as_model_processes(AsModel *m)
     AS_CALL(as_config_get_string_list(m->cfg, "processes", 1, &names, &n));
   } else {
     n = (int)(sizeof as_default_order / sizeof as_default_order[0]);
+    if (!as_config_has(m->cfg, "chemistry")) n--; /* chemistry is the last default entry */
   }
   char where[256];
   as_config_where(m->cfg, "processes", where, sizeof where);
@@ -112,7 +116,7 @@ AsStatus as_model_create(AsConfig *cfg, AsModel **out)
   AS_CALL(as_grid_create(cfg, &m->grid));
   AS_CALL(as_species_create(cfg, &m->spc));
   AS_CALL(as_met_create(cfg, m->grid, &m->met));
-  AS_CALL(as_emis_create(cfg, m->grid, m->spc, &m->emis));
+  AS_CALL(as_emis_create(cfg, m->grid, m->met, m->spc, &m->emis));
   AS_CALL(as_boundary_create(cfg, m->grid, m->spc, &m->bc));
   const AsGrid *g = m->grid;
   m->nspec = m->spc->n;

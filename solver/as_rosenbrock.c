@@ -7,7 +7,11 @@
  *   Y_i = y + sum_{j<i} a_ij K_j                  (f(Y_i) only where the method asks: NewF)
  *   M K_i = H*g * ( f(Y_i) + sum_{j<i} (c_ij / H) K_j )
  *   y_new = y + sum_i m_i K_i,   err = sum_i e_i K_i   (embedded lower-order difference)
- * Error norm: E = sqrt( (1/n) sum_k ( err_k / (atol_k + rtol*max(|y_k|,|y_new,k|)) )^2 ).
+ * Error norm: the MAXIMUM over species, E = max_k |err_k| / (atol_k + rtol*max(|y_k|,|y_new,k|)),
+ * so every species meets its own tolerance. (The root-mean-square over the n species, KPP's
+ * ros_ErrorNorm, lets one species carry sqrt(n) = 8.9 times its tolerance when the other 78 of
+ * CB6r5 are quiet: a single 300 s RODAS3 step through the evening NO titration was accepted with
+ * E = 0.59 and NO = 0 instead of 0.07 ppt — docs/science-chemsolver-b.md.)
  * Step control: H_new = H * min(6, max(0.2, 0.9 * E^(-1/3))); accept when E <= 1; after a
  * rejection the next step may not grow; after two consecutive rejections H is cut by 10 (KPP).
  * Positivity: after an accepted step, negative components (of the order of the local error,
@@ -136,17 +140,19 @@ static int as_ros_step(AsRos *r, void *ctx, const double *y, double H, AsOdeStat
   return 0;
 }
 
+/* max_k |err_k| / sc_k; a NaN anywhere (err or ynew) makes the step fail (1e300), never pass */
 static double as_ros_errnorm(const AsRos *r, const double *y, double rtol, const double *atol)
 {
   const int n = r->sys.n;
-  double sum = 0.0;
+  double e = 0.0;
+  int bad = 0;
   for (int i = 0; i < n; i++) {
     const double sc = atol[i] + rtol * fmax(fabs(y[i]), fabs(r->ynew[i]));
-    const double q = r->err[i] / sc;
-    sum += q * q;
+    const double q = fabs(r->err[i]) / sc;
+    e = q > e ? q : e;
+    bad |= q != q;
   }
-  const double e = sqrt(sum / n);
-  return isfinite(e) ? e : 1e300;
+  return (!bad && isfinite(e)) ? e : 1e300;
 }
 
 static void as_ros_accept(AsRos *r, double *y)

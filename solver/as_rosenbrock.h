@@ -10,7 +10,8 @@ typedef struct AsRos AsRos;
 
 /* method: "ros3" or "rodas3" (chosen by name) */
 AsStatus as_ros_create(const AsOdeSystem *sys, const char *method, AsRos **ros);
-/* Integrate y from 0 to dt with relative/absolute tolerances; *h is the first trial step on entry
+/* Integrate y from 0 to dt with relative/absolute tolerances, which bound the local error of EVERY
+ * species (maximum norm: |err_k| <= atol_k + rtol*|y_k| per step); *h is the first trial step on entry
  * (<= 0: the solver picks one) and, on return, the step the controller proposes next, capped at
  * dt (carry it to the next call for a warm start). ctx is passed to fun/jac. */
 AsStatus as_ros_integrate(AsRos *ros, void *ctx, double *y, double dt, double rtol,

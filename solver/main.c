@@ -5,6 +5,7 @@
  * The only place that prints an error: one line "FILE:LINE: item: problem", exit status 1. */
 #include "as_model.h"
 #include "as_output.h"
+#include "as_process_chem.h"
 #include "as_sim.h"
 #include "as_version.h"
 #include <stdio.h>
@@ -112,6 +113,15 @@ int main(int argc, char **argv)
   printf("time per process (s):");
   for (int p = 0; p < m->nproc; p++) printf(" %s %.2f", m->proc[p].ops->name, m->proc[p].seconds);
   printf("\n");
+  const AsChemData *chem = as_chem_data(m);
+  if (chem) {
+    long calls = 0;
+    AsOdeStats st = as_chem_stats(chem, &calls);
+    double cs = (double)calls * (double)m->ncell;
+    printf("chemistry: %ld calls x %ld cells; per cell-step: %.2f steps, %.3f rejected, %.2f f, "
+           "%.2f LU\n", calls, m->ncell, st.steps / cs, st.rejected / cs, st.fun_evals / cs,
+           st.lu_decomps / cs);
+  }
   as_output_destroy(&out);
   as_model_destroy(&m);
   as_config_destroy(&cfg);

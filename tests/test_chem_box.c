@@ -72,7 +72,7 @@ int main(int argc, char **argv)
   AsRos *ros[2] = {NULL, NULL};
   AsCvode *cv = NULL;
   if (as_ros_create(sys, "ros3", &ros[0]) != AS_OK || as_ros_create(sys, "rodas3", &ros[1]) != AS_OK ||
-      as_cvode_create(sys, &cv) != AS_OK)
+      as_cvode_create(sys, "dense", &cv) != AS_OK)
     return printf("FAIL: %s\n", as_error_message()), 1;
   double *y[3], *ic = malloc((size_t)n * sizeof *ic), *em = malloc((size_t)n * sizeof *em),
                 *bg = malloc((size_t)n * sizeof *bg), *atol_ref = malloc((size_t)n * sizeof *atol_ref),
@@ -117,7 +117,7 @@ int main(int argc, char **argv)
         const double n0 = nitrogen(m, y[s], n);
         AsOdeStats st;
         AsStatus rc = s < 2 ? as_ros_integrate(ros[s], &ctx, y[s], BOX_DT, ROS_RTOL, atol_ros, &h[s], &st)
-                            : as_cvode_integrate(cv, &ctx, y[s], BOX_DT, REF_RTOL, atol_ref, &st);
+                            : as_cvode_integrate(cv, &ctx, y[s], BOX_DT, REF_RTOL, atol_ref, NULL, &st);
         if (rc != AS_OK) return printf("FAIL: %s call %d solver %d: %s\n", cname, call, s, as_error_message()), 1;
         steps[s] += st.steps;
         worst_N = fmax(worst_N, fabs(nitrogen(m, y[s], n) - n0) / n0);

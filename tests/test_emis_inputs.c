@@ -29,7 +29,7 @@ static AsStatus make(const char *yaml, AsEmis **e)
   as_error_clear();
   AsGrid *g = NULL;
   AsStatus s = as_grid_create(cfg, &g);
-  if (!s) s = as_emis_create(cfg, grid, spc, e);
+  if (!s) s = as_emis_create(cfg, grid, NULL, spc, e);
   as_grid_destroy(&g);
   as_config_destroy(&cfg);
   return s;

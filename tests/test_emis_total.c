@@ -19,7 +19,7 @@ int main(void)
   AsGrid *g = NULL;
   AsEmis *e = NULL;
   AsSpeciesTable *spc = te_species();
-  if (as_grid_create(cfg, &g) || as_emis_create(cfg, g, spc, &e) || as_config_check_unused(cfg)) {
+  if (as_grid_create(cfg, &g) || as_emis_create(cfg, g, NULL, spc, &e) || as_config_check_unused(cfg)) {
     printf("FAIL: %s\n", as_error_message());
     return 1;
   }

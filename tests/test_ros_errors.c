@@ -1,6 +1,6 @@
 /* test_ros_errors.c — failures become ONE-line messages and a non-zero status, never a crash:
- * an unknown Rosenbrock method name, a pattern without its diagonal, a right-hand side that
- * returns NaN (Rosenbrock and CVODE), and a negative dt. Also: a warm start (carrying *h from
+ * an unknown Rosenbrock method name, an unknown CVODE linear solver name, a pattern without its
+ * diagonal, a right-hand side that returns NaN (Rosenbrock, CVODE dense and KLU), and a negative dt. Also: a warm start (carrying *h from
  * the previous call) needs fewer steps than a cold start on the same 300 s interval. */
 #include "as_cvode.h"
 #include "as_rosenbrock.h"
@@ -65,11 +65,17 @@ int main(void)
   h = 0.0;
   if (as_ros_create(&sys, "rodas3", &ros) != AS_OK) return 1;
   fail |= expect_fail("rosenbrock NaN rhs", as_ros_integrate(ros, NULL, y2, 300.0, 1e-4, atol, &h, NULL));
-  if (as_cvode_create(&sys, &cv) != AS_OK) return 1;
-  double y3[2] = {1.0, 0.0};
-  fail |= expect_fail("cvode NaN rhs", as_cvode_integrate(cv, NULL, y3, 300.0, 1e-4, atol, NULL));
+  fail |= expect_fail("unknown linear solver", as_cvode_create(&sys, "lapack", &cv));
+  fail |= cv != NULL;
+  static const char *ls[2] = {"dense", "klu"};
+  for (int l = 0; l < 2; l++) {
+    if (as_cvode_create(&sys, ls[l], &cv) != AS_OK) return fprintf(stderr, "%s\n", as_error_message()), 1;
+    double y3[2] = {1.0, 0.0};
+    fail |= expect_fail(l ? "cvode-klu NaN rhs" : "cvode-dense NaN rhs",
+                        as_cvode_integrate(cv, NULL, y3, 300.0, 1e-4, atol, NULL, NULL));
+    as_cvode_destroy(&cv);
+  }
   as_ros_destroy(&ros);
-  as_cvode_destroy(&cv);
   as_ros_destroy(&ros); /* NULL-safe */
   fail |= ros != NULL || cv != NULL;
   printf("%s\n", fail ? "FAIL" : "PASS");

@@ -1,0 +1,274 @@
+/* as_process_chem.c — process "chemistry": the gas-phase mechanism in every grid cell.
+ *
+ * The model holds every species as a mass concentration c (ug m-3). For one cell the chemistry
+ *   1. converts the mechanism's species to number densities, n = c * N_A 1e-12 / M  (molecules cm-3;
+ *      M the species' molar mass from the species table, g mol-1);
+ *   2. sets the cell's rate constants from its temperature, pressure, water vapour and the
+ *      photolysis frequencies of its column (clear-sky MCM J at the solar zenith angle of the step's
+ *      mid-time, times the Kasten-Czeplak cloud factor of the column's cloud cover);
+ *   3. integrates dn/dt = f(n) over the step with the chosen stiff solver (ROS3/RODAS3 with the
+ *      internal step carried from the cell's previous call, or the CVODE reference);
+ *   4. converts back and adds (c_new - c_old) * V to the budget term "chem" of every species.
+ * Fixed species (M, O2, H2, H2O) come from the meteorology, not from the species table. Mechanism
+ * species must all be in the species table (one-line error naming the first missing one); species of
+ * the table that are not in the mechanism (aerosols, NH3) are left alone.
+ *
+ * Threads: rows (k, j) of the grid are shared out dynamically; every cell is independent and its
+ * budget contribution goes to a per-row partial that is summed in row order afterwards, so the bits
+ * do not depend on the thread count. No allocation in apply: each thread owns its solver and scratch.
+ * Keys ("chemistry." in the case file): docs/config.md. Science: docs/science.md ("Chemistry in the
+ * 3-D model").
+ */
+#include "as_process_chem.h"
+#include "as_cvode.h"
+#include "as_mech.h"
+#include "as_model.h"
+#include "as_photolysis.h"
+#include "as_rosenbrock.h"
+#include <math.h>
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define AS_NA 6.02214076e23   /* Avogadro constant, mol-1 (SI 2019, exact) */
+#define AS_KB 1.380649e-23    /* Boltzmann constant, J K-1 (SI 2019, exact) */
+#define AS_MH2O 18.01528e-3   /* kg mol-1, water */
+
+typedef struct {
+  AsRos *ros;
+  AsCvode *cv;
+  double *y, *y0, *k, *J;     /* [nm], [nm], [nr], [nj+1] */
+  AsOdeStats st;
+  int fail;                   /* first failure of this thread in the current apply: cell + 1 */
+} AsChemThread;
+
+struct AsChemData {
+  AsMech *mech;
+  AsPhotolysis *ph;
+  int nm, nr, nj, nch;
+  int *spec;                  /* [nm] model species of mechanism species i */
+  double *conv;               /* [nm] molecules cm-3 per ug m-3 */
+  double *atol;               /* [nm] molecules cm-3 */
+  double rtol;
+  int solver;                 /* 0 ros3, 1 rodas3, 2 cvode (KLU), 3 cvode_dense */
+  int nthr;
+  AsChemThread *thr;
+  double *h;                  /* [ncell] internal step carried to the next call, s (0: cold) */
+  double *jcol;               /* [ncol][nj+1] photolysis frequencies of the current step, s-1 */
+  double *jch;                /* [nch] scratch */
+  double *partial;            /* [nrow][nm] budget partials, ug */
+  double last_dn_rel;         /* diagnostics of the last apply: max |dN|/N over cells */
+  AsOdeStats stats;           /* accumulated over the run */
+  long calls;
+};
+
+static const char *const as_chem_solvers[] = {"ros3", "rodas3", "cvode", "cvode_dense", NULL};
+
+static AsStatus chem_map_species(AsChemData *d, AsModel *m, const char *mfile)
+{
+  AS_MALLOC(d->spec, d->nm);
+  AS_MALLOC(d->conv, d->nm);
+  AS_MALLOC(d->atol, d->nm);
+  for (int i = 0; i < d->nm; i++) {
+    const char *name = as_mech_species_name(d->mech, i);
+    int s = as_species_index(m->spc, name);
+    if (s < 0)
+      return as_error(AS_ERR_CONFIG, mfile, name,
+                      "mechanism species is not in the species table (species.file)");
+    if (m->spc->s[s].phase != AS_PHASE_GAS || !(m->spc->s[s].molar_mass > 0))
+      return as_error(AS_ERR_CONFIG, mfile, name,
+                      "mechanism species must be a gas with a molar mass in the species table");
+    d->spec[i] = s;
+    d->conv[i] = AS_NA * 1e-12 / m->spc->s[s].molar_mass;
+  }
+  return AS_OK;
+}
+
+static AsStatus chem_setup(AsProcess *p, AsModel *m)
+{
+  AsChemData *d = calloc(1, sizeof *d);
+  if (!d) return as_error(AS_ERR_MEM, "", "chemistry", "out of memory");
+  p->data = d;
+  AsConfig *cfg = m->cfg;
+  const char *mfile = NULL, *pfile = NULL;
+  AS_CALL(as_config_get_path(cfg, "chemistry.mechanism", 1, &mfile));
+  AS_CALL(as_config_get_path(cfg, "chemistry.photolysis", 1, &pfile));
+  AS_CALL(as_config_get_choice(cfg, "chemistry.solver", 0, as_chem_solvers, &d->solver));
+  d->rtol = 2e-4;
+  AS_CALL(as_config_get_double(cfg, "chemistry.rtol", 0, 1e-12, 0.1, &d->rtol));
+  double atol = 1e2;
+  AS_CALL(as_config_get_double(cfg, "chemistry.atol", 0, 1e-20, 1e8, &atol));
+  AS_CALL(as_mech_load(mfile, &d->mech));
+  AS_CALL(as_phot_create(pfile, &d->ph));
+  d->nm = as_mech_nspec(d->mech);
+  d->nr = as_mech_nreact(d->mech);
+  d->nj = as_mech_max_jnumber(d->mech);
+  d->nch = as_phot_count(d->ph);
+  AS_CALL(chem_map_species(d, m, mfile));
+  for (int i = 0; i < d->nm; i++) d->atol[i] = atol;
+  const AsOdeSystem *sys = as_mech_system(d->mech);
+  d->nthr = omp_get_max_threads();
+  AS_MALLOC(d->thr, d->nthr);
+  for (int t = 0; t < d->nthr; t++) {
+    AsChemThread *th = &d->thr[t];
+    if (d->solver < 2) AS_CALL(as_ros_create(sys, as_chem_solvers[d->solver], &th->ros));
+    else AS_CALL(as_cvode_create(sys, d->solver == 2 ? "klu" : "dense", &th->cv));
+    AS_MALLOC(th->y, d->nm);
+    AS_MALLOC(th->y0, d->nm);
+    AS_MALLOC(th->k, d->nr);
+    AS_MALLOC(th->J, d->nj + 1);
+  }
+  const AsGrid *g = m->grid;
+  long ncol = (long)g->nx * g->ny;
+  AS_MALLOC(d->h, m->ncell);
+  AS_MALLOC(d->jcol, (size_t)ncol * (size_t)(d->nj + 1));
+  AS_MALLOC(d->jch, d->nch > 0 ? d->nch : 1);
+  AS_MALLOC(d->partial, (size_t)g->nz * (size_t)g->ny * (size_t)d->nm);
+  for (long c = 0; c < m->ncell; c++) d->h[c] = 0;
+  return AS_OK;
+}
+
+/* photolysis frequencies of every column at time t */
+static void chem_photolysis(AsChemData *d, const AsModel *m, double t)
+{
+  const AsGrid *g = m->grid;
+  const long ncol = (long)g->nx * g->ny;
+  const int nj1 = d->nj + 1;
+  for (long col = 0; col < ncol; col++) {
+    double *J = d->jcol + (size_t)col * (size_t)nj1;
+    memset(J, 0, sizeof(double) * (size_t)nj1);
+    double cz = as_phot_cos_zenith(g->lon[col], g->lat[col], t);
+    if (!(cz > 0)) continue;
+    as_phot_clear_sky(d->ph, cz, d->jch);
+    double cf = as_phot_cloud_factor(m->ms.cloud ? m->ms.cloud[col] : 0.0, cz);
+    for (int c = 0; c < d->nch; c++) {
+      int num = as_phot_number(d->ph, c);
+      if (num >= 0 && num < nj1) J[num] = d->jch[c] * cf;
+    }
+  }
+}
+
+/* one cell: returns 0 on success */
+static int chem_cell(AsChemData *d, AsChemThread *th, AsModel *m, long cell, long col, double dt)
+{
+  const AsMetState *ms = &m->ms;
+  const long n = m->ncell;
+  double T = ms->temp[cell], P = ms->pres[cell];
+  double Mair = P / (AS_KB * T) * 1e-6;
+  double h2o = ms->qv ? ms->qv[cell] * ms->rho[cell] / AS_MH2O * AS_NA * 1e-6 : 0.0;
+  AsMechEnv env = {T, P, Mair, h2o, d->jcol + (size_t)col * (size_t)(d->nj + 1)};
+  as_mech_rate_constants(d->mech, &env, th->k);
+  for (int i = 0; i < d->nm; i++) {
+    double c = m->c[(size_t)d->spec[i] * (size_t)n + (size_t)cell];
+    th->y0[i] = c;
+    th->y[i] = c * d->conv[i];
+  }
+  AsMechCtx ctx = {d->mech, th->k};
+  AsStatus s;
+  AsOdeStats st = {0, 0, 0, 0, 0};
+  if (d->solver < 2) s = as_ros_integrate(th->ros, &ctx, th->y, dt, d->rtol, d->atol, &d->h[cell], &st);
+  else s = as_cvode_integrate(th->cv, &ctx, th->y, dt, d->rtol, d->atol, &d->h[cell], &st);
+  th->st.steps += st.steps, th->st.rejected += st.rejected, th->st.fun_evals += st.fun_evals;
+  th->st.jac_evals += st.jac_evals, th->st.lu_decomps += st.lu_decomps;
+  if (s != AS_OK) return 1;
+  for (int i = 0; i < d->nm; i++) {
+    double c = th->y[i] / d->conv[i];
+    if (!isfinite(c)) return 1;
+    m->c[(size_t)d->spec[i] * (size_t)n + (size_t)cell] = c;
+  }
+  return 0;
+}
+
+static AsStatus chem_apply(AsProcess *p, AsModel *m, double dt, int reverse)
+{
+  (void)reverse;
+  AsChemData *d = p->data;
+  const AsGrid *g = m->grid;
+  const int nx = g->nx, ny = g->ny, nrow = g->nz * g->ny, nm = d->nm;
+  chem_photolysis(d, m, m->t + 0.5 * dt); /* the centre process spans the whole step [t, t+dt] */
+  for (int t = 0; t < d->nthr; t++) d->thr[t].fail = 0, memset(&d->thr[t].st, 0, sizeof(AsOdeStats));
+#pragma omp parallel for schedule(dynamic, 4)
+  for (int row = 0; row < nrow; row++) {
+    AsChemThread *th = &d->thr[omp_get_thread_num()];
+    double *part = d->partial + (size_t)row * (size_t)nm;
+    for (int i = 0; i < nm; i++) part[i] = 0;
+    const int j = row % ny;
+    for (int i = 0; i < nx; i++) {
+      long cell = (long)row * nx + i, col = (long)j * nx + i;
+      if (th->fail) break;
+      if (chem_cell(d, th, m, cell, col, dt)) {
+        th->fail = (int)(cell + 1);
+        break;
+      }
+      const double V = m->volume[cell];
+      for (int s = 0; s < nm; s++)
+        part[s] += (m->c[(size_t)d->spec[s] * (size_t)m->ncell + (size_t)cell] - th->y0[s]) * V;
+    }
+  }
+  for (int t = 0; t < d->nthr; t++) {
+    const AsOdeStats *st = &d->thr[t].st;
+    d->stats.steps += st->steps, d->stats.rejected += st->rejected;
+    d->stats.fun_evals += st->fun_evals, d->stats.jac_evals += st->jac_evals;
+    d->stats.lu_decomps += st->lu_decomps;
+  }
+  d->calls++;
+  long bad = -1;
+  for (int t = 0; t < d->nthr; t++)
+    if (d->thr[t].fail && (bad < 0 || d->thr[t].fail - 1 < bad)) bad = d->thr[t].fail - 1;
+  if (bad >= 0) {
+    char where[96];
+    snprintf(where, sizeof where, "cell (i=%ld, j=%ld, k=%ld)", bad % nx, (bad / nx) % ny,
+             bad / ((long)nx * ny));
+    return as_error(AS_ERR_NUMERIC, where, "chemistry",
+                    "the %s solver failed or gave a non-finite concentration", as_chem_solvers[d->solver]);
+  }
+  for (int s = 0; s < nm; s++) { /* rows in a fixed order: thread-count independent */
+    double sum = 0;
+    for (int row = 0; row < nrow; row++) sum += d->partial[(size_t)row * (size_t)nm + (size_t)s];
+    AS_BUDGET(&m->budget, AS_BUD_CHEM, d->spec[s]) += sum;
+  }
+  return AS_OK;
+}
+
+static void chem_view(const AsProcess *p, FILE *f)
+{
+  const AsChemData *d = p->data;
+  fprintf(f, "chemistry: %d species, %d reactions, solver %s, rtol %g, atol %g molecules cm-3\n",
+          d->nm, d->nr, as_chem_solvers[d->solver], d->rtol, d->atol[0]);
+}
+
+static void chem_destroy(AsProcess *p)
+{
+  AsChemData *d = p->data;
+  if (!d) return;
+  for (int t = 0; d->thr && t < d->nthr; t++) {
+    AsChemThread *th = &d->thr[t];
+    as_ros_destroy(&th->ros);
+    as_cvode_destroy(&th->cv);
+    free(th->y), free(th->y0), free(th->k), free(th->J);
+  }
+  free(d->thr);
+  as_mech_destroy(&d->mech);
+  as_phot_destroy(&d->ph);
+  free(d->spec), free(d->conv), free(d->atol), free(d->h), free(d->jcol), free(d->jch), free(d->partial);
+  free(d);
+  p->data = NULL;
+}
+
+/* ---- access for checkpoints, tests and reports (as_process_chem.h) ---- */
+AsChemData *as_chem_data(const AsModel *m)
+{
+  for (int p = 0; p < m->nproc; p++)
+    if (m->proc[p].ops == &as_proc_chemistry) return m->proc[p].data;
+  return NULL;
+}
+double *as_chem_steps(AsChemData *d) { return d->h; }
+const AsMech *as_chem_mech(const AsChemData *d) { return d->mech; }
+int as_chem_model_species(const AsChemData *d, int i) { return d->spec[i]; }
+AsOdeStats as_chem_stats(const AsChemData *d, long *calls)
+{
+  if (calls) *calls = d->calls;
+  return d->stats;
+}
+
+const AsProcessOps as_proc_chemistry = {"chemistry", chem_setup, chem_apply, chem_view, chem_destroy};
