@@ -128,46 +128,61 @@ static AsStatus chem_setup(AsProcess *p, AsModel *m)
   return AS_OK;
 }
 
+/* photolysis frequencies J[nj+1] of column col at time t (clear sky times the column's cloud
+ * factor); jch is [nch] scratch */
+static void chem_column_J(const AsChemData *d, const AsModel *m, long col, double t, double *jch, double *J)
+{
+  const AsGrid *g = m->grid;
+  const int nj1 = d->nj + 1;
+  memset(J, 0, sizeof(double) * (size_t)nj1);
+  double cz = as_phot_cos_zenith(g->lon[col], g->lat[col], t);
+  if (!(cz > 0)) return;
+  as_phot_clear_sky(d->ph, cz, jch);
+  double cf = as_phot_cloud_factor(m->ms.cloud ? m->ms.cloud[col] : 0.0, cz);
+  for (int c = 0; c < d->nch; c++) {
+    int num = as_phot_number(d->ph, c);
+    if (num >= 0 && num < nj1) J[num] = jch[c] * cf;
+  }
+}
+
 /* photolysis frequencies of every column at time t */
 static void chem_photolysis(AsChemData *d, const AsModel *m, double t)
 {
   const AsGrid *g = m->grid;
   const long ncol = (long)g->nx * g->ny;
-  const int nj1 = d->nj + 1;
-  for (long col = 0; col < ncol; col++) {
-    double *J = d->jcol + (size_t)col * (size_t)nj1;
-    memset(J, 0, sizeof(double) * (size_t)nj1);
-    double cz = as_phot_cos_zenith(g->lon[col], g->lat[col], t);
-    if (!(cz > 0)) continue;
-    as_phot_clear_sky(d->ph, cz, d->jch);
-    double cf = as_phot_cloud_factor(m->ms.cloud ? m->ms.cloud[col] : 0.0, cz);
-    for (int c = 0; c < d->nch; c++) {
-      int num = as_phot_number(d->ph, c);
-      if (num >= 0 && num < nj1) J[num] = d->jch[c] * cf;
-    }
-  }
+  for (long col = 0; col < ncol; col++)
+    chem_column_J(d, m, col, t, d->jch, d->jcol + (size_t)col * (size_t)(d->nj + 1));
 }
 
-/* one cell: returns 0 on success */
-static int chem_cell(AsChemData *d, AsChemThread *th, AsModel *m, long cell, long col, double dt)
+/* the chemistry problem of one cell: rate constants k[nr] from the cell's met and the column's
+ * J[nj+1], number densities y[nm] (molecules cm-3) and, if y0, the mass concentrations (ug m-3) */
+static void chem_cell_problem(const AsChemData *d, const AsModel *m, long cell, const double *J, double *k,
+                              double *y, double *y0)
 {
   const AsMetState *ms = &m->ms;
   const long n = m->ncell;
   double T = ms->temp[cell], P = ms->pres[cell];
   double Mair = P / (AS_KB * T) * 1e-6;
   double h2o = ms->qv ? ms->qv[cell] * ms->rho[cell] / AS_MH2O * AS_NA * 1e-6 : 0.0;
-  AsMechEnv env = {T, P, Mair, h2o, d->jcol + (size_t)col * (size_t)(d->nj + 1)};
-  as_mech_rate_constants(d->mech, &env, th->k);
+  AsMechEnv env = {T, P, Mair, h2o, J};
+  as_mech_rate_constants(d->mech, &env, k);
   for (int i = 0; i < d->nm; i++) {
     double c = m->c[(size_t)d->spec[i] * (size_t)n + (size_t)cell];
-    th->y0[i] = c;
-    th->y[i] = c * d->conv[i];
+    if (y0) y0[i] = c;
+    y[i] = c * d->conv[i];
   }
+}
+
+/* one cell: returns 0 on success */
+static int chem_cell(AsChemData *d, AsChemThread *th, AsModel *m, long cell, long col, double dt)
+{
+  const long n = m->ncell;
+  chem_cell_problem(d, m, cell, d->jcol + (size_t)col * (size_t)(d->nj + 1), th->k, th->y, th->y0);
   AsMechCtx ctx = {d->mech, th->k};
   AsStatus s;
   AsOdeStats st = {0, 0, 0, 0, 0};
   if (d->solver < 2) s = as_ros_integrate(th->ros, &ctx, th->y, dt, d->rtol, d->atol, &d->h[cell], &st);
-  else s = as_cvode_integrate(th->cv, &ctx, th->y, dt, d->rtol, d->atol, &d->h[cell], &st);
+  else s = as_cvode_integrate(th->cv, &ctx, th->y, dt, d->rtol, d->atol, NULL, &st); /* BDF restarts at order 1: a carried step costs more */
   th->st.steps += st.steps, th->st.rejected += st.rejected, th->st.fun_evals += st.fun_evals;
   th->st.jac_evals += st.jac_evals, th->st.lu_decomps += st.lu_decomps;
   if (s != AS_OK) return 1;
@@ -265,6 +280,22 @@ AsChemData *as_chem_data(const AsModel *m)
 double *as_chem_steps(AsChemData *d) { return d->h; }
 const AsMech *as_chem_mech(const AsChemData *d) { return d->mech; }
 int as_chem_model_species(const AsChemData *d, int i) { return d->spec[i]; }
+double as_chem_carried_step(const AsChemData *d, long cell) { return d->h[cell]; }
+
+/* what chem_apply hands the solver for this cell on a step [m->t, m->t + dt]: J of the column at
+ * the step's mid-time with the cloud factor of m->ms, k from the cell's met in m->ms, y from m->c.
+ * Uses the first thread's scratch: not for use while chem_apply runs. */
+AsStatus as_chem_cell_problem(AsChemData *d, const AsModel *m, long cell, double dt, double *y, double *k)
+{
+  if (cell < 0 || cell >= m->ncell)
+    return as_error(AS_ERR_ARG, "as_process_chem.c", "as_chem_cell_problem", "cell %ld is not in 0..%ld", cell,
+                    m->ncell - 1);
+  const long col = cell % ((long)m->grid->nx * m->grid->ny);
+  AsChemThread *th = &d->thr[0];
+  chem_column_J(d, m, col, m->t + 0.5 * dt, d->jch, th->J);
+  chem_cell_problem(d, m, cell, th->J, k, y, NULL);
+  return AS_OK;
+}
 AsOdeStats as_chem_stats(const AsChemData *d, long *calls)
 {
   if (calls) *calls = d->calls;

@@ -14,5 +14,9 @@ double *as_chem_steps(AsChemData *d);                /* [ncell] carried internal
 const AsMech *as_chem_mech(const AsChemData *d);
 int as_chem_model_species(const AsChemData *d, int i); /* mechanism species i -> model species */
 AsOdeStats as_chem_stats(const AsChemData *d, long *calls);
+double as_chem_carried_step(const AsChemData *d, long cell); /* s, 0: cold */
+/* the problem chemistry solves in this cell on the step [m->t, m->t + dt] (m->ms the step's met):
+ * y[nm] molecules cm-3 from m->c, k[nr] rate constants with the J of the step's mid-time */
+AsStatus as_chem_cell_problem(AsChemData *d, const AsModel *m, long cell, double dt, double *y, double *k);
 
 #endif
