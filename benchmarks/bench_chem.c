@@ -24,6 +24,7 @@
 #include "as_mech.h"
 #include "as_photolysis.h"
 #include "as_rosenbrock.h"
+#include "bench_chem_util.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,14 +34,14 @@
 #define KB 1.380649e-23
 #define NCELL 200
 #define NRTOL 8
-#define NSOLV 4
+#define NSOLV BENCH_NSOLV
 #define REPS 3
 #define ATOL 1e-2             /* molecules cm-3, every solver and the reference */
 #define FLOOR_DOC 1e-6        /* x molecules per ppb = 1e-3 ppt */
 #define FLOOR_STRICT 1e-12    /* x molecules per ppb = 1e-9 ppt */
 
 static const double rtols[NRTOL] = {3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
-static const char *const sname[NSOLV] = {"ros3", "rodas3", "cvode_dense", "cvode_klu"};
+#define sname bench_solver_name
 enum { COLD, WARM, RELAXED, NCALL };
 static const char *const cname[NCALL] = {"cold", "warm", "relaxed"};
 
@@ -56,26 +57,6 @@ typedef struct {
   int worst_q, worst_cell, worst_call; /* where the largest documented-floor error was */
 } Result;
 
-typedef struct {
-  AsRos *ros[2];
-  AsCvode *cv[2];
-} Solvers;
-
-static double now(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-static AsStatus integrate(Solvers *sv, int s, const AsMech *m, const double *k, double *y, double rtol,
-                          const double *atol, double *h, AsOdeStats *st)
-{
-  AsMechCtx ctx = {m, k};
-  return s < 2 ? as_ros_integrate(sv->ros[s], &ctx, y, BOX_DT, rtol, atol, h, st)
-               : as_cvode_integrate(sv->cv[s - 2], &ctx, y, BOX_DT, rtol, atol, h, st);
-}
-
 static void score(Result *r, int call, const Cell *cl, const double *ref, const double *y, const int *cmp, int c)
 {
   for (int q = 0; q < BOX_NCMP; q++) {
@@ -88,7 +69,7 @@ static void score(Result *r, int call, const Cell *cl, const double *ref, const 
 }
 
 /* one solver at one rtol: the three calls for every cell, timings best of REPS */
-static int run(Solvers *sv, int s, const AsMech *m, const Cell *cells, int n, double rtol, const double *atol,
+static int run(BenchSolvers *sv, int s, const AsMech *m, const Cell *cells, int n, double rtol, const double *atol,
                const int *cmp, double *y, double *hprev, Result *r)
 {
   memset(r, 0, sizeof *r);
@@ -96,7 +77,7 @@ static int run(Solvers *sv, int s, const AsMech *m, const Cell *cells, int n, do
   for (int c = 0; c < NCELL; c++) { /* the step each cell carries out of its previous interval */
     hprev[c] = 0.0;
     memcpy(y, cells[c].yp, (size_t)n * sizeof *y);
-    if (integrate(sv, s, m, cells[c].kp, y, rtol, atol, &hprev[c], &st) != AS_OK) return 1;
+    if (bench_integrate(sv, s, m, cells[c].kp, y, BOX_DT, rtol, atol, &hprev[c], &st) != AS_OK) return 1;
   }
   for (int call = 0; call < NCALL; call++) r->us[call] = 1e30;
   for (int rep = 0; rep < REPS; rep++) {
@@ -107,9 +88,9 @@ static int run(Solvers *sv, int s, const AsMech *m, const Cell *cells, int n, do
       for (int call = 0; call < NCALL; call++) {
         if (call == WARM) h = hprev[c];
         memcpy(y, call == RELAXED ? cl->ref1 : cl->y0, (size_t)n * sizeof *y);
-        const double t0 = now();
-        if (integrate(sv, s, m, cl->k, y, rtol, atol, &h, &st) != AS_OK) return 1;
-        t[call] += now() - t0;
+        const double t0 = bench_now();
+        if (bench_integrate(sv, s, m, cl->k, y, BOX_DT, rtol, atol, &h, &st) != AS_OK) return 1;
+        t[call] += bench_now() - t0;
         steps[call] += st.steps, rej[call] += st.rejected;
         if (rep == 0) score(r, call, cl, call == RELAXED ? cl->ref2 : cl->ref1, y, cmp, c);
       }
@@ -151,9 +132,8 @@ int main(int argc, char **argv)
   int cmp[BOX_NCMP];
   for (int q = 0; q < BOX_NCMP; q++)
     if ((cmp[q] = as_mech_species_index(m, box_cmp_names[q])) < 0) return fprintf(stderr, "bench_chem: no %s\n", box_cmp_names[q]), 1;
-  Solvers sv = {{NULL, NULL}, {NULL, NULL}};
-  if (as_ros_create(sys, "ros3", &sv.ros[0]) != AS_OK || as_ros_create(sys, "rodas3", &sv.ros[1]) != AS_OK ||
-      as_cvode_create(sys, "dense", &sv.cv[0]) != AS_OK || as_cvode_create(sys, "klu", &sv.cv[1]) != AS_OK)
+  BenchSolvers sv;
+  if (bench_solvers_create(sys, &sv) != AS_OK)
     return fprintf(stderr, "bench_chem: %s\n", as_error_message()), 1;
   /* spin-up: each box 1 day + sampling through day 2 with ROS3 at rtol 1e-5 (states only) */
   for (int cs = 0; cs < 2; cs++) {
@@ -198,7 +178,7 @@ int main(int argc, char **argv)
     AsOdeStats st;
     memcpy(y, cl->y0, (size_t)n * sizeof *y);
     for (int call = 0; call < 2; call++) {
-      if (integrate(&sv, 2, m, cl->k, y, 1e-8, atol, NULL, &st) != AS_OK)
+      if (bench_integrate(&sv, 2, m, cl->k, y, BOX_DT, 1e-8, atol, NULL, &st) != AS_OK)
         return fprintf(stderr, "bench_chem: %s\n", as_error_message()), 1;
       memcpy(call ? cl->ref2 : cl->ref1, y, (size_t)n * sizeof *y);
     }
@@ -239,17 +219,17 @@ int main(int argc, char **argv)
             sname[s], q ? rtols[pick[s]] : -1.0, q ? q->us[COLD] : -1.0, q ? q->us[WARM] : -1.0,
             q ? q->us[RELAXED] : -1.0, pick_strict[s] >= 0 ? rtols[pick_strict[s]] : -1.0, s + 1 < NSOLV ? "," : "");
   }
-  fprintf(f, "  },\n  \"speedup_at_equal_accuracy\": {\n");
-  for (int s = 0; s < 2; s++)
-    for (int c = 2; c < NSOLV; c++) {
-      const int ok = pick[s] >= 0 && pick[c] >= 0;
-      fprintf(f, "    \"%s_vs_%s\": {", sname[s], sname[c]);
-      for (int call = 0; call < NCALL; call++)
-        fprintf(f, "\"%s\": %.1f%s", cname[call], ok ? res[c][pick[c]].us[call] / res[s][pick[s]].us[call] : -1.0,
-                call + 1 < NCALL ? ", " : "");
-      fprintf(f, "}%s\n", s == 1 && c == NSOLV - 1 ? "" : ",");
+  fprintf(f, "  },\n");
+  {
+    double us[NSOLV][3] = {{0}};
+    int ok[NSOLV];
+    for (int s = 0; s < NSOLV; s++) {
+      ok[s] = pick[s] >= 0;
+      for (int call = 0; call < NCALL; call++) us[s][call] = ok[s] ? res[s][pick[s]].us[call] : 0;
     }
-  fprintf(f, "  },\n  \"solvers\": {\n");
+    bench_json_speedups(f, us, ok, NCALL, cname);
+  }
+  fprintf(f, "  \"solvers\": {\n");
   for (int s = 0; s < NSOLV; s++) {
     fprintf(f, "    \"%s\": [\n", sname[s]);
     for (int r = 0; r < NRTOL; r++) {
@@ -287,7 +267,7 @@ int main(int argc, char **argv)
   for (int c = 0; c < NCELL; c++)
     free(cells[c].y0), free(cells[c].k), free(cells[c].yp), free(cells[c].kp), free(cells[c].ref1), free(cells[c].ref2);
   free(cells), free(Jc), free(J), free(y), free(em), free(bg), free(k), free(atol), free(yprev), free(kprev), free(hprev);
-  as_ros_destroy(&sv.ros[0]), as_ros_destroy(&sv.ros[1]), as_cvode_destroy(&sv.cv[0]), as_cvode_destroy(&sv.cv[1]);
+  bench_solvers_destroy(&sv);
   as_mech_destroy(&m), as_phot_destroy(&ph);
   return 0;
 }

@@ -25,6 +25,7 @@
 #include "as_model.h"
 #include "as_process_chem.h"
 #include "as_rosenbrock.h"
+#include "bench_chem_util.h"
 #include <math.h>
 #include <omp.h>
 #include <stdio.h>
@@ -36,7 +37,7 @@
 
 #define KB 1.380649e-23
 #define NRTOL 9
-#define NSOLV 4
+#define NSOLV BENCH_NSOLV
 #define REPS 3
 #define MAXSAMP 8
 #define NTOWN 3
@@ -44,7 +45,7 @@
 #define FLOOR_DOC 1e-6   /* x molecules per ppb = 1e-3 ppt */
 
 static const double rtols[NRTOL] = {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
-static const char *const sname[NSOLV] = {"ros3", "rodas3", "cvode_dense", "cvode_klu"};
+#define sname bench_solver_name
 static const char *const cmp_names[] = {"O3", "NO", "NO2", "OH", "HO2", "HNO3", "H2O2", "FORM", "PAN"};
 #define NCMP 9
 enum { COLD, WARM, NCALL };
@@ -65,28 +66,8 @@ typedef struct {
   int failed, worst_q, worst_cell, worst_call;
 } Result;
 
-typedef struct {
-  AsRos *ros[2];
-  AsCvode *cv[2];
-} Solvers;
-
-static double now(void)
-{
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-static AsStatus integrate(Solvers *sv, int s, const AsMech *m, const double *k, double *y, double dt, double rtol,
-                          const double *atol, double *h, AsOdeStats *st)
-{
-  AsMechCtx ctx = {m, k};
-  return s < 2 ? as_ros_integrate(sv->ros[s], &ctx, y, dt, rtol, atol, h, st)
-               : as_cvode_integrate(sv->cv[s - 2], &ctx, y, dt, rtol, atol, h, st);
-}
-
 /* one solver at one rtol: cold and warm call of every cell, timings best of REPS */
-static void run(Solvers *sv, int s, const AsMech *m, const Cell *cells, int nc, int n, double dt, double rtol,
+static void run(BenchSolvers *sv, int s, const AsMech *m, const Cell *cells, int nc, int n, double dt, double rtol,
                 const double *atol, const int *cmp, double *y, Result *r)
 {
   memset(r, 0, sizeof *r);
@@ -99,12 +80,12 @@ static void run(Solvers *sv, int s, const AsMech *m, const Cell *cells, int nc, 
         double h = call == WARM ? cl->h : 0.0;
         AsOdeStats st = {0, 0, 0, 0, 0};
         memcpy(y, cl->y0, (size_t)n * sizeof *y);
-        const double t0 = now();
-        if (integrate(sv, s, m, cl->k, y, dt, rtol, atol, &h, &st) != AS_OK) {
+        const double t0 = bench_now();
+        if (bench_integrate(sv, s, m, cl->k, y, dt, rtol, atol, &h, &st) != AS_OK) {
           r->failed = 1, r->worst_cell = c, r->worst_call = call;
           break;
         }
-        t[call] += now() - t0;
+        t[call] += bench_now() - t0;
         steps[call] += st.steps, rej[call] += st.rejected;
         if (rep) continue;
         for (int q = 0; q < NCMP; q++) {
@@ -218,7 +199,7 @@ int main(int argc, char **argv)
   for (int i = 0; i < n; i++) atol[i] = ATOL;
   printf("bench_chem_model: %s (%s): %d x %d x %d cells, step %g s, %d threads for the spin-up\n", casefile, settings,
          g->nx, g->ny, g->nz, dt, omp_get_max_threads());
-  const double tw0 = now();
+  const double tw0 = bench_now();
   int ic = 0;
   for (int si = 0; si < nsamp; si++) {
     const long target = lround(samp[si] * 3600 / dt);
@@ -246,22 +227,19 @@ int main(int argc, char **argv)
     }
     memcpy(md->c, csave, sizeof(double) * (size_t)md->nspec * (size_t)ncell);
     printf("sample %d: model at %.1f h (%.0f steps), %d cells taken, %.0f s wall so far\n", si, samp[si],
-           (double)md->nstep, per, now() - tw0);
+           (double)md->nstep, per, bench_now() - tw0);
     fflush(stdout);
   }
-  const double spin_wall = now() - tw0;
-  Solvers sv = {{NULL, NULL}, {NULL, NULL}};
-  CHECK(as_ros_create(sys, "ros3", &sv.ros[0]));
-  CHECK(as_ros_create(sys, "rodas3", &sv.ros[1]));
-  CHECK(as_cvode_create(sys, "dense", &sv.cv[0]));
-  CHECK(as_cvode_create(sys, "klu", &sv.cv[1]));
+  const double spin_wall = bench_now() - tw0;
+  BenchSolvers sv;
+  CHECK(bench_solvers_create(sys, &sv));
   int ncold_h = 0, nsurf = 0, nday = 0;
   double hsum = 0;
   for (int c = 0; c < nc; c++) { /* reference */
     Cell *cl = &cells[c];
     AsOdeStats st;
     memcpy(cl->ref, cl->y0, sizeof(double) * (size_t)n);
-    CHECK(integrate(&sv, 2, mech, cl->k, cl->ref, dt, 1e-8, atol, NULL, &st));
+    CHECK(bench_integrate(&sv, 2, mech, cl->k, cl->ref, dt, 1e-8, atol, NULL, &st));
     ncold_h += !(cl->h > 0), hsum += cl->h, nsurf += cl->layer == 0;
     nday += cl->lst > 6.5 && cl->lst < 17.5; /* EST: January daylight at 32 N ~ 07-17 LST */
   }
@@ -317,17 +295,17 @@ int main(int argc, char **argv)
     fprintf(f, "    \"%s\": {\"rtol\": %g, \"cold_us\": %.1f, \"warm_us\": %.1f}%s\n", sname[s],
             q ? rtols[pick[s]] : -1.0, q ? q->us[COLD] : -1.0, q ? q->us[WARM] : -1.0, s + 1 < NSOLV ? "," : "");
   }
-  fprintf(f, "  },\n  \"speedup_at_equal_accuracy\": {\n");
-  for (int s = 0; s < 2; s++)
-    for (int c = 2; c < NSOLV; c++) {
-      const int ok = pick[s] >= 0 && pick[c] >= 0;
-      fprintf(f, "    \"%s_vs_%s\": {", sname[s], sname[c]);
-      for (int call = 0; call < NCALL; call++)
-        fprintf(f, "\"%s\": %.1f%s", cname[call], ok ? res[c][pick[c]].us[call] / res[s][pick[s]].us[call] : -1.0,
-                call + 1 < NCALL ? ", " : "");
-      fprintf(f, "}%s\n", s == 1 && c == NSOLV - 1 ? "" : ",");
+  fprintf(f, "  },\n");
+  {
+    double us[NSOLV][3] = {{0}};
+    int ok[NSOLV];
+    for (int s = 0; s < NSOLV; s++) {
+      ok[s] = pick[s] >= 0;
+      for (int call = 0; call < NCALL; call++) us[s][call] = ok[s] ? res[s][pick[s]].us[call] : 0;
     }
-  fprintf(f, "  },\n  \"solvers\": {\n");
+    bench_json_speedups(f, us, ok, NCALL, cname);
+  }
+  fprintf(f, "  \"solvers\": {\n");
   for (int s = 0; s < NSOLV; s++) {
     fprintf(f, "    \"%s\": [\n", sname[s]);
     for (int r = 0; r < NRTOL; r++) {
@@ -363,7 +341,7 @@ int main(int argc, char **argv)
   printf("wrote %s\n", out);
   for (int c = 0; c < nc; c++) free(cells[c].y0), free(cells[c].k), free(cells[c].ref);
   free(cells), free(csave), free(y), free(atol);
-  as_ros_destroy(&sv.ros[0]), as_ros_destroy(&sv.ros[1]), as_cvode_destroy(&sv.cv[0]), as_cvode_destroy(&sv.cv[1]);
+  bench_solvers_destroy(&sv);
   as_model_destroy(&md);
   as_config_destroy(&cfg);
   return 0;

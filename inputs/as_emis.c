@@ -57,6 +57,14 @@ static const char *const f_key[6] = {"emissions.points", "emissions.area",
 static const char *const f_default[5] = {"points.csv", "area_totals.csv", "surrogates.csv",
                                          "polylines.csv", "profiles.csv"};
 
+/* a switch-like key value: 1 on/true/yes, 0 off/false/no, -1 anything else (a path) */
+static int switch_value(const char *v)
+{
+  if (!strcasecmp(v, "on") || !strcasecmp(v, "true") || !strcasecmp(v, "yes")) return 1;
+  if (!strcasecmp(v, "off") || !strcasecmp(v, "false") || !strcasecmp(v, "no")) return 0;
+  return -1;
+}
+
 static int readable(const char *p) { return p[0] && access(p, R_OK) == 0; }
 
 /* where the built-in inventory lives when emissions.inventory is "on" */
@@ -86,10 +94,8 @@ static AsStatus read_keys(AsEmis *e, AsConfig *cfg)
   char w[512];
   const char *inv = "on";
   AS_CALL(as_config_get_string(cfg, "emissions.inventory", 0, &inv));
-  int on = !strcasecmp(inv, "on") || !strcasecmp(inv, "true") || !strcasecmp(inv, "yes") ||
-           !strcasecmp(inv, "builtin");
-  int off = !strcasecmp(inv, "off") || !strcasecmp(inv, "false") || !strcasecmp(inv, "no") ||
-            !strcasecmp(inv, "none");
+  int on = switch_value(inv) == 1 || !strcasecmp(inv, "builtin");
+  int off = switch_value(inv) == 0 || !strcasecmp(inv, "none");
   if (on) {
     find_builtin(cfg, e->dir, sizeof e->dir);
     if (!e->dir[0])
@@ -133,8 +139,8 @@ static AsStatus read_biogenic(AsEmis *e, AsConfig *cfg, const unsigned char *lan
   const char *v = "off";
   char path[1100] = "", w[512];
   AS_CALL(as_config_get_string(cfg, "emissions.biogenic", 0, &v));
-  if (!strcasecmp(v, "off") || !strcasecmp(v, "false") || !strcasecmp(v, "no")) return AS_OK;
-  if (!strcasecmp(v, "on") || !strcasecmp(v, "true") || !strcasecmp(v, "yes")) {
+  if (switch_value(v) == 0) return AS_OK;
+  if (switch_value(v) == 1) {
     char d[1024];
     find_builtin(cfg, d, sizeof d);
     snprintf(path, sizeof path, "%s/biogenic_factors.csv", d[0] ? d : "inputs/emissions");
