@@ -11,10 +11,11 @@
  *     profiles: MO below z_b; power law U_b (z/z_b)^p up to max(h, z_b) (p = 0.1 unstable,
  *     0.3 stable; Irwin 1979 rural exponents for classes B and E-F), constant above; the wind
  *     veers with height by 10 deg (unstable) or 25 deg (stable) across the boundary layer;
- *  5. boundary-layer height h: convective by encroachment (Tennekes 1973, entrainment A = 0.2)
- *       h^2 = 2 (1 + 2A) / (rho cp gamma) * integral of H dt since H turned positive,
- *     at least the mechanical 2300 u*^1.5 (Venkatram 1980); stable: min(0.4 sqrt(u* L / f)
- *     (Zilitinkevich 1972), 2300 u*^1.5); 50 m <= h <= 3000 m;
+ *  5. boundary-layer height h: while H > 0 the mixed layer grows from the stable height at the
+ *     start of the positive-H spell by the Batchvarova & Gryning (1991) equation (convective
+ *     encroachment with entrainment A = 0.2 plus the mechanical spin-up term), per land use at the
+ *     reference point; stable: min(0.4 sqrt(u* L / f) (Zilitinkevich 1972), 2300 u*^1.5
+ *     (Venkatram 1980)); 50 m <= h <= 3000 m;
  *  6. theta well mixed below h by day, a surface inversion by night, gamma above h; hydrostatic p;
  *     q_v from RH (constant in the PBL, e-folding 2.5 km above); Kz from K-theory;
  *  7. fluxes from the winds, divergence removed (as_met_make_fluxes, FFTW Poisson);
@@ -141,14 +142,63 @@ static AsStatus diag_create(AsMet *met, AsConfig *cfg, void **data)
   return AS_OK;
 }
 
-/* sensible heat flux at the reference point for land use lu at time t (day formula or 0) */
-static double ref_heat_flux(const Diag *d, double t, int lu)
+/* stable boundary-layer height: min(0.4 sqrt(u* L / f) (Zilitinkevich 1972), 2300 u*^1.5
+ * (Venkatram 1980)), 50..3000 m */
+static double stable_height(double us, double L, double f)
+{
+  double hz = 0.4 * sqrt(us * L / fabs(f)), hm = 2300.0 * pow(us, 1.5);
+  double h = hz < hm ? hz : hm;
+  return h < 50.0 ? 50.0 : h > 3000.0 ? 3000.0 : h;
+}
+
+/* u*, L and H at the reference point over land use lu at time t */
+static void ref_surface(const Diag *d, double t, int lu, double *us, double *L, double *H, double *T,
+                        double *rho)
 {
   AsSfcRecord r;
   as_climate_record(&d->clim, d->seed, t, &r);
   double sb = as_solar_sin_elevation(t, d->lonc, d->latc);
-  if (sb <= 0) return 0.0;
-  return as_sfc_heat_flux(as_sfc_kdown(sb, r.cloud), r.cloud, r.t2, r.psfc, lu);
+  *H = sb > 0 ? as_sfc_heat_flux(as_sfc_kdown(sb, r.cloud), r.cloud, r.t2, r.psfc, lu) : 0.0;
+  *T = r.t2;
+  *rho = r.psfc / (AS_RD * r.t2);
+  double U10 = r.speed > 0.5 ? r.speed : 0.5;
+  as_mo_solve(U10, 10.0, as_met_z0_of(lu), r.t2, *rho, H, as_sfc_thetastar(r.cloud), us, L);
+}
+
+/* Mixed-layer height at time t over land use lu while the surface heat flux is positive: the
+ * Batchvarova & Gryning (1991, Boundary-Layer Meteorol. 56:261) growth equation
+ *   dh/dt [h^2 / ((1+2A) h - 2 B k L) + C u*^2 T / (gamma g ((1+A) h - B k L))] = (w'theta')_s / gamma
+ * with A = 0.2, B = 2.5, C = 8 (their values), gamma the lapse rate above h, integrated with 60-s
+ * steps from the start of the current positive-H spell (found in 10-min steps back over at most
+ * 16 h), starting from the stable height there. The convective term alone is the encroachment
+ * growth of Tennekes (1973) with entrainment; the mechanical term slows the early growth. The
+ * layer thus grows from the nocturnal height instead of jumping to the mechanical height 2300
+ * u*^1.5 (a stable-layer formula) the hour H turns positive. Returns 0 if H <= 0 at t. */
+static double mixed_layer_height(const Diag *d, double t, int lu, double fcor)
+{
+  const double A = 0.2, B = 2.5, C = 8.0, k = AS_KARMAN, dt = 60.0;
+  double us, L, H, T, rho;
+  ref_surface(d, t, lu, &us, &L, &H, &T, &rho);
+  if (H <= 0) return 0.0;
+  int nback = 1;
+  for (; nback < 16 * 6; nback++) {
+    ref_surface(d, t - nback * 600.0, lu, &us, &L, &H, &T, &rho);
+    if (H <= 0) break;
+  }
+  /* t - nback*600 has H <= 0 (or is 16 h back): start there from its stable height */
+  double h = H <= 0 ? stable_height(us, L, fcor) : 50.0;
+  const double t0 = t - nback * 600.0;
+  for (int n = 0; n < nback * 10; n++) {
+    double tm = t0 + (n + 0.5) * dt;
+    ref_surface(d, tm, lu, &us, &L, &H, &T, &rho);
+    if (H <= 0) continue;
+    double wt = H / (rho * AS_CP), g = AS_GRAV, gam = d->gamma;
+    double den = h * h / ((1.0 + 2.0 * A) * h - 2.0 * B * k * L) +
+                 C * us * us * T / (gam * g * ((1.0 + A) * h - B * k * L));
+    h += dt * wt / gam / den;
+    if (h > 3000.0) h = 3000.0;
+  }
+  return h < 50.0 ? 50.0 : h;
 }
 
 static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
@@ -170,19 +220,11 @@ static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
   /* breeze amplitude: water-to-land by day in proportion to the land heating (full at 200 W m-2),
    * a weak land-to-water drift (15 %) at night */
   const double abz = Hs > 0 ? d->breeze * (Hs < 200.0 ? Hs / 200.0 : 1.0) : -0.15 * d->breeze;
-  /* 5. convective growth per land use: integral of H over the current positive-H spell */
-  double hconv[AS_LU_NCAT];
-  for (int lu = 0; lu < AS_LU_NCAT; lu++) {
-    double integral = 0.0;
-    if (ref_heat_flux(d, t, lu) > 0) {
-      for (int step = 0; step < 16 * 6; step++) { /* 10-min steps back over at most 16 h */
-        double hf = ref_heat_flux(d, t - step * 600.0, lu);
-        if (hf <= 0) break;
-        integral += hf * 600.0;
-      }
-    }
-    hconv[lu] = sqrt(2.0 * 1.4 * integral / (rho_s * AS_CP * d->gamma));
-  }
+  /* 5. daytime mixed-layer height per land use (Batchvarova & Gryning 1991), grown from the stable
+   *    height at the start of the current positive-H spell */
+  const double fcor = 2.0 * 7.2921e-5 * sin(d->latc * M_PI / 180.0);
+  double hday[AS_LU_NCAT];
+  for (int lu = 0; lu < AS_LU_NCAT; lu++) hday[lu] = mixed_layer_height(d, t, lu, fcor);
   const double ztop = g->z_face[nz], kappa = 0.2857;
 #pragma omp parallel for schedule(static)
   for (long c = 0; c < nxy; c++) {
@@ -196,7 +238,7 @@ static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
     int unstable = H > 0;
     double f = 2.0 * 7.2921e-5 * sin(g->lat[c] * M_PI / 180.0);
     double hmech = 2300.0 * pow(us, 1.5), h;
-    if (unstable) h = hconv[lu] > hmech ? hconv[lu] : hmech;
+    if (unstable) h = hday[lu];
     else {
       double hz = 0.4 * sqrt(us * L / fabs(f));
       h = hz < hmech ? hz : hmech;

@@ -12,6 +12,17 @@
  * ros_ErrorNorm, lets one species carry sqrt(n) = 8.9 times its tolerance when the other 78 of
  * CB6r5 are quiet: a single 300 s RODAS3 step through the evening NO titration was accepted with
  * E = 0.59 and NO = 0 instead of 0.07 ppt — docs/science-chemsolver-b.md.)
+ * Filtered estimate (ROS3): err <- (I - H g J)^-1 err before the norm, the filter that Hairer &
+ * Wanner (1996, sec. IV.8, "error estimation") apply to RADAU5's estimate. ROS3's embedded
+ * second-order formula is not L-stable, so for a component far stiffer than the step (|H g lambda|
+ * >> 1) its raw difference stays O(1) while the true local error of the L-stable ROS3 solution
+ * decays; the filter divides that component by about 1 + H g |lambda| and leaves non-stiff ones
+ * unchanged. In the 3-D model it matters at the start of every chemistry call: transport and
+ * emissions push the radicals (O, OH, HO2, NO3) off their quasi-steady state, and with the raw
+ * estimate the carried step was rejected 5 times per call (17.5 LU per cell-step at 6 km; 4.9 with
+ * the filter) — docs/science.md "Filtered error estimate". RODAS3 keeps the raw estimate: filtered,
+ * it accepts one 300 s step through a z = -6 decay with the final value 100 % wrong
+ * (tests/test_ros_norm.c); ROS3 filtered passes that test at every rtol.
  * Step control: H_new = H * min(6, max(0.2, 0.9 * E^(-1/3))); accept when E <= 1; after a
  * rejection the next step may not grow; after two consecutive rejections H is cut by 10 (KPP).
  * Positivity: after an accepted step, negative components (of the order of the local error,
@@ -33,6 +44,7 @@ typedef struct {
   double m[AS_ROS_MAXS], e[AS_ROS_MAXS];
   int newf[AS_ROS_MAXS];
   double gamma, elo;              /* diagonal gamma; estimator order (min order + 1) */
+  int filter;                     /* default: error estimate filtered by M^-1 (see the top) */
 } AsRosMethod;
 
 /* KPP int/rosenbrock (Sandu et al. 1997): coefficient tables of ROS-3 and RODAS-3. */
@@ -44,19 +56,20 @@ static const AsRosMethod as_ros_methods[] = {
      {1.0, 0.61697947043828245592553615689730e+01, -0.42772256543218573326238373806514e+00},
      {0.5, -0.29079558716805469821718236208017e+01, 0.22354069897811569627360909276199e+00},
      {1, 1, 0},
-     0.43586652150845899941601945119356e+00, 3.0},
+     0.43586652150845899941601945119356e+00, 3.0, 1},
     {"rodas3", 4,
      {0.0, 2.0, 0.0, 2.0, 0.0, 1.0},
      {4.0, 1.0, -1.0, 1.0, -1.0, -8.0 / 3.0},
      {2.0, 0.0, 1.0, 1.0},
      {0.0, 0.0, 0.0, 1.0},
      {1, 0, 1, 1},
-     0.5, 3.0},
+     0.5, 3.0, 0},
 };
 
 struct AsRos {
   AsOdeSystem sys;
   const AsRosMethod *meth;
+  int filter;
   AsSparseLu *lu;
   double *jval, *f0, *fs, *ystage, *ynew, *err, *k; /* k: s*n */
 };
@@ -76,6 +89,7 @@ AsStatus as_ros_create(const AsOdeSystem *sys, const char *method, AsRos **out)
   AS_MALLOC(r, 1);
   r->sys = *sys;
   r->meth = meth;
+  r->filter = meth->filter;
   AsStatus st = as_slu_create(sys->n, sys->row_ptr, sys->col_idx, &r->lu);
   if (st != AS_OK) {
     free(r);
@@ -137,6 +151,7 @@ static int as_ros_step(AsRos *r, void *ctx, const double *y, double H, AsOdeStat
     r->ynew[i] = yn;
     r->err[i] = er;
   }
+  if (r->filter) as_slu_solve(r->lu, r->err); /* err <- (I - h g J)^-1 err */
   return 0;
 }
 
@@ -223,6 +238,9 @@ AsStatus as_ros_integrate(AsRos *r, void *ctx, double *y, double dt, double rtol
   if (stats) *stats = st;
   return AS_OK;
 }
+
+void as_ros_set_error_filter(AsRos *r, int on) { r->filter = on != 0; }
+int as_ros_error_filter(const AsRos *r) { return r->filter; }
 
 AsStatus as_ros_integrate_fixed(AsRos *r, void *ctx, double *y, double dt, int nsteps,
                                 AsOdeStats *stats)

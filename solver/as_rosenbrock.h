@@ -20,6 +20,10 @@ AsStatus as_ros_integrate(AsRos *ros, void *ctx, double *y, double dt, double rt
  * error control, no clipping. */
 AsStatus as_ros_integrate_fixed(AsRos *ros, void *ctx, double *y, double dt, int nsteps,
                                 AsOdeStats *stats);
+/* Error estimate filtered by (I - h g J)^-1 (1) or raw (0); the method's default on create (ROS3 1,
+ * RODAS3 0). For tests and benchmarks that compare the two. */
+void as_ros_set_error_filter(AsRos *ros, int on);
+int as_ros_error_filter(const AsRos *ros);
 void as_ros_destroy(AsRos **ros);
 
 #endif

@@ -6,8 +6,10 @@
  *     for k in L-columns of row i (increasing):  m_ik /= u_kk;  m_i,j -= m_ik * u_kj  (j > k)
  *   Fill-in: row i's pattern gains the U-pattern of every row k it eliminates with; the symbolic
  *   pass computes this once, rows in order, with a dense marker (n is a mechanism's species
- *   count, tens to a few hundred). The numeric pass scatters row i into a dense work row, so the
- *   update needs no search, then gathers it back.
+ *   count, tens to a few hundred), and records the schedule: for every update m_i,j -= m_ik u_kj
+ *   the index of (i, j) in the L+U array. The numeric pass then runs the schedule in place, with
+ *   no search and no dense work row (the same operations in the same order as a scatter/gather
+ *   IKJ elimination, so the same bits; a straight-line form of KPP's generated KppDecomp).
  *
  * Ordering: the rows and columns are permuted symmetrically (P M P^T) by a greedy minimum-degree
  * ordering of the symmetrised pattern (Tinney & Walker 1967; the idea behind KPP's Markowitz
@@ -28,8 +30,9 @@ struct AsSparseLu {
   int *map;               /* original nnz -> index in L+U */
   int *orig_diag;         /* index of (i,i) in the original pattern */
   int *perm;              /* elimination order: permuted index k is original index perm[k] */
+  int *upd;              /* elimination schedule: target index in val of every update, in order */
+  int nupd;
   double *val;            /* numeric L+U */
-  double *work;           /* dense row, n */
   double *pvec;           /* permuted right-hand side, n */
 };
 
@@ -130,10 +133,9 @@ AsStatus as_slu_create(int n, const int *row_ptr, const int *col_idx, AsSparseLu
   lu->diag = malloc((size_t)n * sizeof(int));
   lu->map = malloc((size_t)row_ptr[n] * sizeof(int));
   lu->val = calloc((size_t)nnz, sizeof(double));
-  lu->work = calloc((size_t)n, sizeof(double));
   lu->pvec = calloc((size_t)n, sizeof(double));
   lu->orig_diag = orig_diag;
-  if (!lu->row_ptr || !lu->col_idx || !lu->diag || !lu->map || !lu->val || !lu->work || !lu->pvec) {
+  if (!lu->row_ptr || !lu->col_idx || !lu->diag || !lu->map || !lu->val || !lu->pvec) {
     free(pat);
     free(pinv);
     as_slu_destroy(&lu);
@@ -164,6 +166,29 @@ AsStatus as_slu_create(int n, const int *row_ptr, const int *col_idx, AsSparseLu
   }
   free(pinv);
   free(pat);
+  /* the elimination schedule: row i, each L entry (i, k), each U entry (k, j > k) -> index of (i, j) */
+  int *pos = malloc((size_t)n * sizeof *pos), nupd = 0;
+  for (int i = 0; i < n; i++)
+    for (int q2 = lu->row_ptr[i]; q2 < lu->diag[i]; q2++) {
+      const int k = lu->col_idx[q2];
+      nupd += lu->row_ptr[k + 1] - lu->diag[k] - 1;
+    }
+  lu->nupd = nupd;
+  lu->upd = malloc((size_t)(nupd > 0 ? nupd : 1) * sizeof *lu->upd);
+  if (!pos || !lu->upd) {
+    free(pos);
+    as_slu_destroy(&lu);
+    return as_error(AS_ERR_MEM, "", "sparse LU", "cannot allocate the elimination schedule (%d updates)", nupd);
+  }
+  int t = 0;
+  for (int i = 0; i < n; i++) {
+    for (int q2 = lu->row_ptr[i]; q2 < lu->row_ptr[i + 1]; q2++) pos[lu->col_idx[q2]] = q2;
+    for (int q2 = lu->row_ptr[i]; q2 < lu->diag[i]; q2++) {
+      const int k = lu->col_idx[q2];
+      for (int r = lu->diag[k] + 1; r < lu->row_ptr[k + 1]; r++) lu->upd[t++] = pos[lu->col_idx[r]];
+    }
+  }
+  free(pos);
   *out = lu;
   return AS_OK;
 }
@@ -173,21 +198,22 @@ int as_slu_nnz(const AsSparseLu *lu) { return lu ? lu->nnz : 0; }
 int as_slu_factor(AsSparseLu *lu, double hg, const double *jval)
 {
   const int n = lu->n;
-  double *restrict val = lu->val, *restrict w = lu->work;
+  double *restrict val = lu->val;
   const int *restrict rp = lu->row_ptr, *restrict ci = lu->col_idx, *restrict dg = lu->diag;
+  const int *restrict upd = lu->upd;
   for (int q = 0; q < lu->nnz; q++) val[q] = 0.0;
   for (int p = 0; p < lu->nnz0; p++) val[lu->map[p]] = -hg * jval[p];
   for (int i = 0; i < n; i++) val[dg[i]] += 1.0;
+  int t = 0;
   for (int i = 0; i < n; i++) {
-    for (int q = rp[i]; q < rp[i + 1]; q++) w[ci[q]] = val[q];
     for (int q = rp[i]; q < dg[i]; q++) {
-      const int k = ci[q];
-      const double m = w[k] / val[dg[k]];
-      w[k] = m;
+      const int k = ci[q], r0 = dg[k] + 1, len = rp[k + 1] - r0;
+      const double m = val[q] / val[dg[k]];
+      val[q] = m;
       if (m != 0.0)
-        for (int r = dg[k] + 1; r < rp[k + 1]; r++) w[ci[r]] -= m * val[r];
+        for (int r = 0; r < len; r++) val[upd[t + r]] -= m * val[r0 + r];
+      t += len;
     }
-    for (int q = rp[i]; q < rp[i + 1]; q++) val[q] = w[ci[q]];
     const double piv = val[dg[i]];
     if (piv == 0.0 || !isfinite(piv)) return 1;
   }
@@ -226,7 +252,7 @@ void as_slu_destroy(AsSparseLu **lu)
   free(p->map);
   free(p->orig_diag);
   free(p->val);
-  free(p->work);
+  free(p->upd);
   free(p);
   *lu = NULL;
 }
