@@ -90,12 +90,12 @@ double as_drydep_ra(const AsDepSurface *sf)
   return fmax(ra, 0.1);
 }
 
-static double air_viscosity(double t) /* dynamic, Pa s: Sutherland (US Std. Atm. 1976) */
+double as_drydep_air_viscosity(double t) /* dynamic, Pa s: Sutherland (US Std. Atm. 1976) */
 {
   return 1.458e-6 * t * sqrt(t) / (t + 110.4);
 }
 
-static double air_kinematic(double t) { return air_viscosity(t) * 287.05 * t / 101325.0; }
+static double air_kinematic(double t) { return as_drydep_air_viscosity(t) * 287.05 * t / 101325.0; }
 
 /* water vapour diffusivity in air, m2 s-1 (Massman 1998, at 1 atm; 2.178e-5 at 273.15 K and the
  * T^1.81 law as transcribed in github.com/wusunlab/SoilTracers.jl src/physchem/diffus.jl) */
@@ -154,7 +154,7 @@ double as_drydep_rc_gas(const AsDepSurface *sf, const AsSpecies *sp)
 
 static double mean_free_path(double t) /* m; 0.0651 um at 298.15 K, 1 atm (Seinfeld & Pandis) */
 {
-  return 0.0651e-6 * (air_viscosity(t) / air_viscosity(298.15)) * sqrt(t / 298.15);
+  return 0.0651e-6 * (as_drydep_air_viscosity(t) / as_drydep_air_viscosity(298.15)) * sqrt(t / 298.15);
 }
 
 static double slip(double dp, double t)
@@ -165,7 +165,7 @@ static double slip(double dp, double t)
 
 double as_drydep_settling(double dp, double rhop, double t)
 {
-  return rhop * dp * dp * GRAV * slip(dp, t) / (18.0 * air_viscosity(t));
+  return rhop * dp * dp * GRAV * slip(dp, t) / (18.0 * as_drydep_air_viscosity(t));
 }
 
 static double vd_particle(const AsSpecies *sp, const AsDepSurface *sf)
@@ -176,7 +176,7 @@ static double vd_particle(const AsSpecies *sp, const AsDepSurface *sf)
   double rhop = sp->density > 0 ? sp->density : 1500.0;
   double ust = fmax(sf->ustar, USTAR_MIN);
   double vg = as_drydep_settling(dp, rhop, t);
-  double db = BOLTZ * t * slip(dp, t) / (3.0 * M_PI * air_viscosity(t) * dp);
+  double db = BOLTZ * t * slip(dp, t) / (3.0 * M_PI * as_drydep_air_viscosity(t) * dp);
   double nu = air_kinematic(t);
   double eb = pow(nu / db, -Z_GAMMA[lu]);
   double A = Z_A_MM[is][lu] * 1e-3, st, ein = 0;

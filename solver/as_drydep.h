@@ -28,6 +28,8 @@ typedef struct {
 /* the season category (1..5, Wesely 1989 Table 3) used for a month in the belt (~31.7 N) */
 int as_drydep_season(int month);
 /* aerodynamic resistance Ra (s m-1), Monin-Obukhov similarity for heat */
+/* dynamic viscosity of air, Pa s (Sutherland, US Std. Atm. 1976); shared by as_pdep and as_wetdep */
+double as_drydep_air_viscosity(double t);
 double as_drydep_ra(const AsDepSurface *sf);
 /* quasi-laminar resistance of a gas with molecular diffusivity D (m2 s-1), s m-1 */
 double as_drydep_rb_gas(const AsDepSurface *sf, double diffusivity);

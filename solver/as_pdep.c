@@ -33,7 +33,7 @@ AsStatus as_pdep_luc_of_landuse(int landuse, int *luc)
   return AS_OK;
 }
 
-double as_pdep_viscosity(double T) { return 1.458e-6 * T * sqrt(T) / (T + 110.4); }
+double as_pdep_viscosity(double T) { return as_drydep_air_viscosity(T); }
 
 double as_pdep_mean_free_path(double T, double p)
 {
