@@ -19,7 +19,12 @@
  *  6. theta well mixed below h by day, a surface inversion by night, gamma above h; hydrostatic p;
  *     q_v from RH (constant in the PBL, e-folding 2.5 km above); Kz from K-theory;
  *  7. fluxes from the winds, divergence removed (as_met_make_fluxes, FFTW Poisson);
- *  8. Kh = kh_min + (Cs Delta)^2 |D| (Smagorinsky 1963 deformation on the final winds).
+ *  8. Kh = kh_min + (Cs Delta)^2 |D| (Smagorinsky 1963 deformation on the final winds);
+ *  9. cloud liquid water (diag_cloud): when the cloud cover N >= 0.5 or it rains, one stratiform
+ *     layer from z_b = max(125 m/K (T2 - Td), top of layer 0) (Lawrence 2005, BAMS 86:225; Td from
+ *     RH2 by inverting as_esat) up to z_b + 1000 m when raining, + 500 m otherwise (EST); in-cloud
+ *     LWC 0.3 g m-3 raining, 0.2 g m-3 otherwise (EST); every layer whose centre lies in the cloud
+ *     holds N x LWC (kg m-3). Sources and arithmetic: docs/science-wetdep.md.
  */
 #include "as_met_climate.h"
 #include "as_met_impl.h"
@@ -201,6 +206,23 @@ static double mixed_layer_height(const Diag *d, double t, int lu, double fcor)
   return h < 50.0 ? 50.0 : h;
 }
 
+/* 9. the diagnostic stratiform cloud of a column (docs/science-wetdep.md): base z_b, top z_t (m) and
+ * grid-cell liquid water lwc (kg m-3, cloud cover x in-cloud value); returns 0 when there is none.
+ * Td inverts as_esat (Bolton 1980, 611.2 exp(17.67 Tc/(Tc + 243.5)) Pa) at e = RH e_s(T2). */
+static int diag_cloud(double t2, double rh2, double cover, double precip, double z1, double *zb, double *zt,
+                      double *lwc)
+{
+  if (!(cover >= 0.5 || precip > 0.0)) return 0;
+  double rh = rh2 < 1e-3 ? 1e-3 : rh2 > 1.0 ? 1.0 : rh2;
+  double x = log(rh) + 17.67 * (t2 - 273.15) / (t2 - 29.65);
+  double td = 273.15 + 243.5 * x / (17.67 - x);
+  double base = 125.0 * (t2 - td);                     /* Lawrence (2005): 125 m per K of T - Td */
+  *zb = base > z1 ? base : z1;                         /* at least the top of the first layer */
+  *zt = *zb + (precip > 0.0 ? 1000.0 : 500.0);         /* EST: nimbostratus / stratus depth */
+  *lwc = cover * (precip > 0.0 ? 0.3e-3 : 0.2e-3);     /* EST in-cloud LWC, kg m-3 */
+  return 1;
+}
+
 static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
 {
   const Diag *d = data;
@@ -285,6 +307,16 @@ static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
     if (dth > 10.0) dth = 10.0;
     double e = r.rh * as_esat(r.t2), qvs = 0.622 * e / (r.psfc - 0.378 * e);
     double pk = r.psfc, zprev = 0.0, tprev = r.t2 * (1 + 0.608 * qvs);
+    double zcb = 0.0, zct = 0.0, lwc = 0.0;
+    int cloudy = diag_cloud(r.t2, r.rh, r.cloud, r.precip, g->z_face[1], &zcb, &zct, &lwc);
+    int kcloud = -1; /* no layer centre inside the cloud: the layer holding its mid-height */
+    if (cloudy) {
+      double zc = 0.5 * (zcb + zct);
+      for (int k = 0; k < nz; k++) {
+        if (g->z_mid[k] >= zcb && g->z_mid[k] <= zct) kcloud = -2;
+        if (kcloud == -1 && zc >= g->z_face[k] && zc < g->z_face[k + 1]) kcloud = k;
+      }
+    }
     for (int k = 0; k < nz; k++) {
       double z = g->z_mid[k];
       double th = th2 + dth * (z < h ? z : h) / h + (z > h ? d->gamma * (z - h) : 0.0);
@@ -299,7 +331,8 @@ static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
       st->pres[ck] = pk;
       st->qv[ck] = qv;
       st->rho[ck] = pk / (AS_RD * tk * (1 + 0.608 * qv));
-      st->cloud_lwc[ck] = 0.0;
+      int in = cloudy && ((z >= zcb && z <= zct) || k == kcloud);
+      st->cloud_lwc[ck] = in ? lwc : 0.0;
       zprev = z;
       tprev = tk * (1 + 0.608 * qv);
     }
@@ -317,7 +350,8 @@ static void diag_view(const AsMet *met, const void *data, FILE *f)
   (void)met;
   const Diag *d = data;
   fprintf(f, "  diagnostic: climatology %s, seed %llu, blending height %g m, kz_min %g, kh_min %g "
-          "m2/s, Smagorinsky %g, theta lapse above the PBL %g K/km, breeze %g m/s\n",
+          "m2/s, Smagorinsky %g, theta lapse above the PBL %g K/km, breeze %g m/s, stratiform cloud "
+          "water when cover >= 0.5 or raining\n",
           d->path, (unsigned long long)d->seed, d->zb, d->kz_min, d->kh_min, d->cs, 1e3 * d->gamma,
           d->breeze);
 }

@@ -24,23 +24,147 @@ static void as_mole_fraction_name(const char *mass, char *out, size_t n)
     snprintf(out, n, "mole_fraction_of_%.*s_in_air", (int)(lm - lp - ls), mass + lp);
 }
 
+/* Output sums (CMAQ "combine" SpecDef-like): PM25 = the pm25 species (dry), PM25_ambient = PM25 + the
+ * pm25_water species, and the case's "output.sums" list, each entry
+ *   - {name: SOA, species: [AAVB1, ...], standard_name: ..., long_name: ...}
+ * A sum is the plain sum of its members' mass concentrations (ug m-3). */
+typedef struct {
+  char name[48], standard_name[192], long_name[256];
+  int nmem;
+  int *mem; /* species indices */
+} AsSumDef;
+
+static AsStatus sum_add(AsSumDef **defs, int *n, const char *name, const char *std, const char *ln, int nmem,
+                        const int *mem)
+{
+  AsSumDef *d = realloc(*defs, sizeof **defs * (size_t)(*n + 1));
+  if (!d) return as_error(AS_ERR_MEM, "", "output", "out of memory");
+  *defs = d;
+  d = &d[(*n)++];
+  snprintf(d->name, sizeof d->name, "%s", name);
+  snprintf(d->standard_name, sizeof d->standard_name, "%s", std);
+  snprintf(d->long_name, sizeof d->long_name, "%s", ln);
+  d->nmem = nmem;
+  d->mem = malloc(sizeof(int) * (size_t)(nmem > 0 ? nmem : 1));
+  if (!d->mem) return as_error(AS_ERR_MEM, "", "output", "out of memory");
+  for (int i = 0; i < nmem; i++) d->mem[i] = mem[i];
+  return AS_OK;
+}
+
+static AsStatus sums_from_config(AsConfig *cfg, const AsSpeciesTable *spc, AsSumDef **defs, int *n)
+{
+  char key[96], w[600];
+  for (int e = 0;; e++) {
+    snprintf(key, sizeof key, "output.sums[%d]", e);
+    if (!as_config_has(cfg, key)) break;
+    const char *name = NULL, *std = "", *ln = NULL, **names = NULL;
+    int nn = 0;
+    snprintf(key, sizeof key, "output.sums[%d].name", e);
+    AS_CALL(as_config_get_string(cfg, key, 1, &name));
+    if (!*name || strlen(name) >= 48 || as_species_index(spc, name) >= 0 || !strcmp(name, "PM25") ||
+        !strcmp(name, "PM25_ambient"))
+      return as_error(AS_ERR_CONFIG, as_config_where(cfg, key, w, sizeof w), key,
+                      "'%s' must be a new variable name (not a species, PM25 or PM25_ambient, < 48 characters)",
+                      name);
+    for (int i = 0; i < *n; i++)
+      if (!strcmp((*defs)[i].name, name))
+        return as_error(AS_ERR_CONFIG, as_config_where(cfg, key, w, sizeof w), key, "sum '%s' defined twice", name);
+    snprintf(key, sizeof key, "output.sums[%d].standard_name", e);
+    AS_CALL(as_config_get_string(cfg, key, 0, &std));
+    snprintf(key, sizeof key, "output.sums[%d].long_name", e);
+    AS_CALL(as_config_get_string(cfg, key, 0, &ln));
+    snprintf(key, sizeof key, "output.sums[%d].species", e);
+    AS_CALL(as_config_get_string_list(cfg, key, 1, &names, &nn));
+    int *mem = malloc(sizeof(int) * (size_t)(nn > 0 ? nn : 1));
+    AsStatus st = mem ? AS_OK : as_error(AS_ERR_MEM, "", "output", "out of memory");
+    for (int i = 0; !st && i < nn; i++) {
+      mem[i] = as_species_index(spc, names[i]);
+      if (mem[i] < 0) {
+        snprintf(key, sizeof key, "output.sums[%d].species[%d]", e, i);
+        st = as_error(AS_ERR_CONFIG, as_config_where(cfg, key, w, sizeof w), key, "unknown species '%s'", names[i]);
+      }
+    }
+    if (!st) st = sum_add(defs, n, name, std, ln ? ln : name, nn, mem);
+    free(mem);
+    free(names);
+    AS_CALL(st);
+  }
+  return AS_OK;
+}
+
+static void sums_free(AsSumDef *defs, int n)
+{
+  for (int i = 0; i < n; i++) free(defs[i].mem);
+  free(defs);
+}
+
+static AsStatus as_output_sum_defs(const AsModel *m, AsSumDef **defs, int *n)
+{
+  const AsSpeciesTable *spc = m->spc;
+  int *mem = malloc(sizeof(int) * (size_t)(spc->n > 0 ? spc->n : 1));
+  if (!mem) return as_error(AS_ERR_MEM, "", "output", "out of memory");
+  int npm = 0, nw = 0;
+  for (int s = 0; s < spc->n; s++)
+    if (spc->s[s].pm25) mem[npm++] = s;
+  for (int s = 0; s < spc->n; s++)
+    if (spc->s[s].pm25_water) mem[npm + nw++] = s;
+  AsStatus st = AS_OK;
+  /* without modelled particle water the dry sum is also the best ambient estimate and keeps the
+   * CF ambient name; with water, PM25 is the dry (regulatory, heated-inlet) mass and PM25_ambient
+   * adds the water */
+  const char *amb = "mass_concentration_of_pm2p5_ambient_aerosol_particles_in_air";
+  if (npm)
+    st = sum_add(defs, n, "PM25", nw ? "" : amb,
+                 nw ? "PM2.5 dry mass concentration (sum of the dry PM2.5 components)"
+                    : "PM2.5 mass concentration (no particle water is modelled: ambient = dry here)",
+                 npm, mem);
+  if (!st && npm && nw)
+    st = sum_add(defs, n, "PM25_ambient", amb,
+                 "PM2.5 mass concentration at ambient humidity (dry components + particle water)", npm + nw, mem);
+  free(mem);
+  if (!st) st = sums_from_config(m->cfg, spc, defs, n);
+  return st;
+}
+
 static AsStatus as_output_fields(AsOutput *o, const AsModel *m)
 {
   const AsSpeciesTable *spc = m->spc;
-  int npm = 0;
+  AsSumDef *defs = NULL;
+  int ndef = 0;
+  AsStatus st = as_output_sum_defs(m, &defs, &ndef);
+  if (st) {
+    sums_free(defs, ndef);
+    return st;
+  }
+  int *tracked = calloc((size_t)(spc->n > 0 ? spc->n : 1), sizeof(int)), *where = NULL;
+  if (!tracked) {
+    sums_free(defs, ndef);
+    return as_error(AS_ERR_MEM, "", "output", "out of memory");
+  }
   AS_MALLOC(o->track_spec, spc->n);
   AS_MALLOC(o->track_gas, spc->n);
+  AS_MALLOC(where, spc->n);
+  for (int d = 0; d < ndef; d++)
+    for (int i = 0; i < defs[d].nmem; i++) tracked[defs[d].mem[i]] = 1;
   for (int s = 0; s < spc->n; s++) {
     const AsSpecies *sp = &spc->s[s];
-    if (!sp->output && !sp->pm25) continue;
+    where[s] = -1;
+    if (!sp->output && !tracked[s]) continue;
+    where[s] = o->ntrack;
     o->track_spec[o->ntrack] = s;
     o->track_gas[o->ntrack] = sp->output && sp->phase == AS_PHASE_GAS;
-    if (o->track_gas[o->ntrack] && !(sp->molar_mass > 0))
+    if (o->track_gas[o->ntrack] && !(sp->molar_mass > 0)) {
+      free(tracked), free(where), sums_free(defs, ndef);
       return as_error(AS_ERR_DATA, "", sp->name, "gas without a positive molar mass");
+    }
     o->ntrack++;
-    npm += sp->pm25;
   }
-  AS_MALLOC(o->field, 3 * o->ntrack + 1);
+  free(tracked);
+  o->field = calloc((size_t)(3 * o->ntrack + ndef + 1), sizeof *o->field);
+  if (!o->field) {
+    free(where), sums_free(defs, ndef);
+    return as_error(AS_ERR_MEM, "", "output", "out of memory");
+  }
   const double dz0 = m->grid->z_face[1];
   for (int t = 0; t < o->ntrack; t++) {
     const AsSpecies *sp = &spc->s[o->track_spec[t]];
@@ -88,23 +212,23 @@ static AsStatus as_output_fields(AsOutput *o, const AsModel *m)
              "ppb * M / %.4f L/mol, M = %g g/mol; surface field = lowest model layer",
              AS_VM_REF, sp->molar_mass);
   }
-  if (npm) {
+  for (int d = 0; d < ndef; d++) {
     AsField *f = &o->field[o->nfield++];
-    f->kind = AS_FIELD_PM25;
+    f->kind = AS_FIELD_SUM;
     f->track = -1;
-    snprintf(f->name, sizeof f->name, "PM25");
+    f->nsum = defs[d].nmem;
+    f->sum = defs[d].mem, defs[d].mem = NULL; /* the field owns the list now */
+    for (int i = 0; i < f->nsum; i++) f->sum[i] = where[f->sum[i]];
+    snprintf(f->name, sizeof f->name, "%s", defs[d].name);
     snprintf(f->units, sizeof f->units, "ug m-3");
-    snprintf(f->standard_name, sizeof f->standard_name,
-             "mass_concentration_of_pm2p5_ambient_aerosol_particles_in_air");
-    snprintf(f->long_name, sizeof f->long_name, "PM2.5 mass concentration");
-    int n = snprintf(f->comment, sizeof f->comment,
-                     "sum of the modelled PM2.5 components (no particle-bound water is modelled, "
-                     "so ambient = dry mass here):");
-    for (int t = 0; t < o->ntrack && n < (int)sizeof f->comment; t++)
-      if (spc->s[o->track_spec[t]].pm25)
-        n += snprintf(f->comment + n, sizeof f->comment - (size_t)n, " %s",
-                      spc->s[o->track_spec[t]].name);
+    snprintf(f->standard_name, sizeof f->standard_name, "%s", defs[d].standard_name);
+    snprintf(f->long_name, sizeof f->long_name, "%s", defs[d].long_name);
+    int n = snprintf(f->comment, sizeof f->comment, "hourly mean; sum of");
+    for (int i = 0; i < f->nsum && n < (int)sizeof f->comment; i++)
+      n += snprintf(f->comment + n, sizeof f->comment - (size_t)n, " %s", spc->s[o->track_spec[f->sum[i]]].name);
   }
+  free(where);
+  sums_free(defs, ndef);
   return AS_OK;
 }
 
@@ -197,11 +321,10 @@ static void as_output_means(AsOutput *o, const AsModel *m)
   for (int f = 0; f < o->nfield; f++) {
     const AsField *fd = &o->field[f];
     double *restrict out = o->mean + (size_t)f * (size_t)n3;
-    if (fd->kind == AS_FIELD_PM25) {
+    if (fd->kind == AS_FIELD_SUM) {
       memset(out, 0, sizeof(double) * (size_t)n3);
-      for (int t = 0; t < o->ntrack; t++) { /* fixed species order */
-        if (!m->spc->s[o->track_spec[t]].pm25) continue;
-        const double *ac = o->acc_c + (size_t)t * (size_t)n3;
+      for (int q = 0; q < fd->nsum; q++) { /* fixed member order */
+        const double *ac = o->acc_c + (size_t)fd->sum[q] * (size_t)n3;
         for (long i = 0; i < n3; i++) out[i] += ac[i] * inv;
       }
     } else if (fd->kind == AS_FIELD_MASS) {
@@ -255,6 +378,7 @@ void as_output_destroy(AsOutput **op)
   AsOutput *o = *op;
   as_output_abort(o); /* a no-op after finish: nothing is left open */
   free(o->track_spec), free(o->track_gas), free(o->acc_c), free(o->acc_x);
+  for (int f = 0; o->field && f < o->nfield; f++) free(o->field[f].sum);
   free(o->field), free(o->mean), free(o->fbuf), free(o->mass), free(o->recep);
   free(o);
   *op = NULL;

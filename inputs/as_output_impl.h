@@ -14,13 +14,15 @@
 
 #define AS_MAIR 28.9647 /* g mol-1, dry air (docs/science.md) */
 
-typedef enum { AS_FIELD_MASS = 0, AS_FIELD_PPB, AS_FIELD_REF, AS_FIELD_PM25 } AsFieldKind;
+typedef enum { AS_FIELD_MASS = 0, AS_FIELD_PPB, AS_FIELD_REF, AS_FIELD_SUM } AsFieldKind;
 /* molar volume at the Chinese reference state 298.15 K, 1013.25 hPa: R T / p, L mol-1 */
 #define AS_VM_REF (8.314462618 * 298.15 / 101325.0 * 1e3)
 
 typedef struct {
   AsFieldKind kind;
-  int track;              /* tracked-species index (MASS, PPB); -1 for PM25 */
+  int track;              /* tracked-species index (MASS, PPB, REF); -1 for a SUM */
+  int nsum;               /* SUM: number of tracked species summed, in table order */
+  int *sum;               /* SUM: [nsum] tracked-species indices (owned) */
   char name[48];          /* NetCDF variable / CSV column name */
   char units[16];
   char standard_name[192];
@@ -47,7 +49,7 @@ struct AsOutput {
   double sync_every_h;    /* checkpoint.every_hours: publish the files at those hours (0: never) */
   int nx, ny, nz, nlev;
   long ncol;
-  /* tracked species: output=1 or pm25=1 */
+  /* tracked species: output, pm25, pm25_water or a member of an output sum */
   int ntrack;
   int *track_spec;        /* [ntrack] species index */
   int *track_gas;         /* [ntrack] 1: also accumulate c/rho for ppb */

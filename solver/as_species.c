@@ -10,9 +10,11 @@
  *     long_name: sulfur dioxide
  *     output: true              # default true
  *     pm25: false               # default false; only aerosols may be true
+ *     pm25_water: false         # particle water (aerosol): only in PM25_ambient, not in PM25
  *     emitted_as: SO2           # inventory pollutant (as_emis.h), optional
  *     emission_factor: 1        # model species = factor x inventory pollutant, default 1
  *     henry: 1e5 mol/L/atm      # Wesely (1989) effective Henry constant H*  (gas, deposit)
+ *     henry_wet: 578 mol/L/atm  # H* in cloud/rain water for wet scavenging  (gas; default henry)
  *     f0: 0                     # Wesely (1989) reactivity factor 0..1       (gas, deposit)
  *     diffusivity: 1.28e-5 m2/s # molecular diffusivity in air at 298 K     (gas, deposit)
  *     diameter: 0.3 um          # mass median diameter                      (aerosol, deposit)
@@ -84,6 +86,11 @@ static AsStatus read_one(AsConfig *scfg, int i, AsSpecies *sp)
   if (sp->pm25 && gas)
     return as_error(AS_ERR_CONFIG, as_config_where(scfg, key, w, sizeof w), key,
                     "only an aerosol can be a PM2.5 component");
+  sp->pm25_water = 0;
+  AS_CALL(as_config_get_bool(scfg, K("pm25_water"), 0, &sp->pm25_water));
+  if (sp->pm25_water && (gas || sp->pm25))
+    return as_error(AS_ERR_CONFIG, as_config_where(scfg, key, w, sizeof w), key,
+                    "pm25_water needs an aerosol that is not also pm25 (water is not dry mass)");
   int pol = -1;
   AS_CALL(as_config_get_choice(scfg, K("emitted_as"), 0, as_inventory_pollutants, &pol));
   if (pol >= 0) strcpy(sp->emitted_as, as_inventory_pollutants[pol]);
@@ -98,6 +105,8 @@ static AsStatus read_one(AsConfig *scfg, int i, AsSpecies *sp)
     AS_CALL(as_config_get_quantity(scfg, K("henry"), need, "mol/L/atm", 0, 1e20, &sp->henry));
     AS_CALL(as_config_get_double(scfg, K("f0"), need, 0, 1, &sp->f0));
     AS_CALL(as_config_get_quantity(scfg, K("diffusivity"), need, "m2/s", 1e-7, 1e-3, &sp->diffusivity));
+    sp->henry_wet = sp->henry;
+    AS_CALL(as_config_get_quantity(scfg, K("henry_wet"), 0, "mol/L/atm", 0, 1e20, &sp->henry_wet));
   } else {
     AS_CALL(as_config_get_quantity(scfg, K("diameter"), need, "m", 1e-9, 1e-4, &sp->diameter));
     AS_CALL(as_config_get_quantity(scfg, K("density"), need, "kg/m3", 100, 25000, &sp->density));

@@ -20,12 +20,15 @@ typedef struct {
   char long_name[160];
   int output;              /* 1: written to the NetCDF output and receptor CSV */
   int pm25;                /* 1: a PM2.5 component, summed into the PM25 output variable */
+  int pm25_water;          /* 1: particle-bound water, summed only into PM25_ambient */
   /* emissions: model species = factor x inventory pollutant (e.g. PEC = 1 x PM25_EC;
    * NO2 = 1 x NOX (NOx reported as NO2 mass)) */
   char emitted_as[32];
   double emission_factor;
   /* dry deposition parameters (Wesely 1989 for gases; Zhang et al. 2001 for particles) */
   double henry;            /* effective Henry's law constant at 298 K, M atm-1 (gases) */
+  double henry_wet;        /* effective Henry constant for scavenging by cloud and rain water (pH of
+                              rain), M atm-1; = henry unless the species file gives henry_wet */
   double f0;               /* reactivity factor 0..1 (gases) */
   double diffusivity;      /* molecular diffusivity in air, m2 s-1 (gases) */
   double diameter;         /* m, representative (mass median) diameter (aerosols) */

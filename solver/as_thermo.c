@@ -230,7 +230,7 @@ AsStatus as_thermo_equilibrate(AsThermo *t, double T, double rh, const double to
   }
   if (st != AS_OK)
     return as_error(st, "", "thermo",
-                    "no convergence (%s, T %.6g K, RH %.6g, totals SO4 %.6g NH3 %.6g HNO3 %.6g mol m-3)",
+                    "no convergence (%s, T %.17g K, RH %.17g, totals SO4 %.17g NH3 %.17g HNO3 %.17g mol m-3)",
                     as_thermo_state(t), T, rh, ts, ta, tn);
   /* conservation by construction */
   r->p_so4 = ts;

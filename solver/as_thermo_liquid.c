@@ -81,13 +81,18 @@ static double as_liq_at_w(AsLiqCtx *c, double w)
   c->evals += 11;
   double x = (c->h > 0.0 && log(c->h) > xlo && log(c->h) < xhi) ? log(c->h) : 0.5 * (xlo + xhi);
   int it;
+  double dxold = xhi - xlo;
   for (it = 0; it < AS_LIQ_MAXH; it++) {
     const double f = as_liq_f(c, a8, kn, kwp, exp(x), &fp);
     c->evals++;
     if (f == 0.0) break;
     if (f > 0.0) xhi = x; else xlo = x;
     double xn = x - f / fp;
-    if (!(xn > xlo && xn < xhi)) xn = 0.5 * (xlo + xhi);
+    /* safeguard (rtsafe, Press et al. 2007 sec. 9.4): bisect when Newton leaves the bracket or does
+     * not halve the step of two iterations ago -- f is sigmoid in ln H, and Newton can ping-pong
+     * between its two flat ends, shrinking the bracket by rounding only */
+    if (!(xn > xlo && xn < xhi) || fabs(2.0 * f) > fabs(dxold * fp)) xn = 0.5 * (xlo + xhi);
+    dxold = fabs(xn - x);
     const double dx = xn - x;
     x = xn;
     if (fabs(dx) < 1e-13 * fmax(1.0, fabs(x)) || xhi - xlo < 1e-13 * fmax(1.0, fabs(x))) break;

@@ -1,0 +1,12 @@
+/* as_process_aero.h — the "aerosol" process (as_process_aero.c): cloud sulfate, inorganic
+ * equilibrium and organic partitioning in every cell. */
+#ifndef AS_PROCESS_AERO_H
+#define AS_PROCESS_AERO_H
+#include "as_model.h"
+
+typedef struct AsAeroData AsAeroData;
+extern const AsProcessOps as_proc_aerosol;
+
+long as_aero_cloud_cells(const AsAeroData *d); /* cells with cloud chemistry in the last apply */
+
+#endif
