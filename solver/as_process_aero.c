@@ -54,6 +54,7 @@ typedef struct {
   AsAqchem *aq;
   double ctot[NSURR], cpart[NSURR], cgas[NSURR];
   long fail;              /* first failing cell + 1 of this thread in the current apply */
+  long skipped;           /* cells whose equilibrium did not converge (kept as they were) */
   AsStatus fail_status;
 } AsAeroThread;
 
@@ -198,7 +199,20 @@ static AsStatus aero_cell(AsAeroData *d, AsAeroThread *th, AsModel *m, long cell
   }
   const double tot[3] = {TS, TA, TN};
   AsThermoResult r;
-  AS_CALL(as_thermo_equilibrate(th->th, T, aero_rh(ms->qv ? ms->qv[cell] : 0.0, P, T), tot, &r));
+  AsStatus ts = as_thermo_equilibrate(th->th, T, aero_rh(ms->qv ? ms->qv[cell] : 0.0, P, T), tot, &r);
+  if (ts == AS_ERR_NUMERIC) {
+    /* the equilibrium did not converge (rare: activity coefficients without a fixed point within
+     * 2.3 %): keep this cell's gas/particle split of NH3 and HNO3 as it is, condense the H2SO4, and
+     * count it (as_aero_thermo_skipped); atoms stay conserved */
+    as_error_clear();
+    th->skipped++;
+    r.p_so4 = TS;
+    r.gas_nh3 = C(sp[I_NH3]) * 1e-6 / mw[I_NH3], r.p_nh4 = TA - r.gas_nh3;
+    r.gas_hno3 = C(sp[I_HNO3]) * 1e-6 / mw[I_HNO3], r.p_no3 = TN - r.gas_hno3;
+    r.water = C(sp[I_AH2O]) * 1e-9;
+  } else if (ts) {
+    return ts;
+  }
   C(sp[I_SULF]) = 0.0;
   C(sp[I_ASO4]) = r.p_so4 * 1e6 * mw[I_ASO4];
   C(sp[I_NH3]) = r.gas_nh3 * 1e6 * mw[I_NH3];
@@ -299,5 +313,11 @@ static void aero_destroy(AsProcess *p)
 }
 
 long as_aero_cloud_cells(const AsAeroData *d) { return d ? d->aq_cells : 0; }
+long as_aero_thermo_skipped(const AsAeroData *d)
+{
+  long n = 0;
+  for (int t = 0; d && t < d->nthr; t++) n += d->thr[t].skipped;
+  return n;
+}
 
 const AsProcessOps as_proc_aerosol = {"aerosol", aero_setup, aero_apply, aero_view, aero_destroy};

@@ -4,3 +4,4 @@ foreach(t test_thermo_reference test_thermo_conservation test_thermo_limits test
     as_test(${t} ${t}.c)
   endif()
 endforeach()
+as_test(test_thermo_stalled test_thermo_stalled.c)
