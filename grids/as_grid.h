@@ -17,6 +17,7 @@
  */
 #ifndef AS_GRID_H
 #define AS_GRID_H
+#include <stdio.h>
 #include "../inputs/as_config.h"
 
 typedef struct {
@@ -58,5 +59,12 @@ AsStatus as_grid_lonlat_to_xy(const AsGrid *g, double lon, double lat, double *x
 AsStatus as_grid_xy_to_lonlat(const AsGrid *g, double x, double y, double *lon, double *lat);
 
 static inline long as_grid_ncell(const AsGrid *g) { return (long)g->nx * g->ny * g->nz; }
+/* "cell (i=I, j=J, k=K)" for the cell index (k*ny + j)*nx + i, written into buf: the location part of
+ * a one-line error; returns buf */
+static inline const char *as_grid_cell_name(const AsGrid *g, long cell, char *buf, unsigned long n)
+{
+  snprintf(buf, n, "cell (i=%ld, j=%ld, k=%ld)", cell % g->nx, (cell / g->nx) % g->ny, cell / ((long)g->nx * g->ny));
+  return buf;
+}
 
 #endif

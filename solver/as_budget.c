@@ -17,6 +17,15 @@ void as_budget_reset(AsBudget *b, const double *mass_now)
   if (mass_now) memcpy(b->mass_start, mass_now, sizeof(double) * (size_t)b->nspec);
 }
 
+void as_budget_add_rows(AsBudget *b, AsBudgetTerm term, const int *spec, int n, const double *partial, long nrow)
+{
+  for (int q = 0; q < n; q++) {
+    double sum = 0;
+    for (long row = 0; row < nrow; row++) sum += partial[(size_t)row * (size_t)n + (size_t)q];
+    AS_BUDGET(b, term, spec[q]) += sum;
+  }
+}
+
 void as_budget_destroy(AsBudget *b)
 {
   free(b->term);

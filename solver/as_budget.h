@@ -30,5 +30,9 @@ typedef struct {
 AsStatus as_budget_create(int nspec, AsBudget *b);
 void as_budget_reset(AsBudget *b, const double *mass_now);
 void as_budget_destroy(AsBudget *b);
+/* Add per-row partial sums to a budget term: for q < n, term[spec[q]] += sum over row < nrow of
+ * partial[row*n + q], the rows summed in order (the bits do not depend on which thread made which
+ * row). How the processes that run rows in parallel (chemistry, aerosol, wet deposition) report. */
+void as_budget_add_rows(AsBudget *b, AsBudgetTerm term, const int *spec, int n, const double *partial, long nrow);
 
 #endif

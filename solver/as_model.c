@@ -179,9 +179,7 @@ static AsStatus as_model_check_finite(const AsModel *m, int p)
   if (sbad < 0) return AS_OK;
   const AsGrid *g = m->grid;
   char where[128];
-  snprintf(where, sizeof where, "cell (i=%ld, j=%ld, k=%ld)", first % g->nx, (first / g->nx) % g->ny,
-           first / ((long)g->nx * g->ny));
-  return as_error(AS_ERR_NUMERIC, where, m->spc->s[sbad].name, "non-finite concentration (%g) after process %s",
+  return as_error(AS_ERR_NUMERIC, as_grid_cell_name(g, first, where, sizeof where), m->spc->s[sbad].name, "non-finite concentration (%g) after process %s",
                   m->c[(size_t)sbad * (size_t)m->ncell + (size_t)first], m->proc[p].ops->name);
 }
 

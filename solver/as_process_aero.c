@@ -204,7 +204,8 @@ static AsStatus aero_cell(AsAeroData *d, AsAeroThread *th, AsModel *m, long cell
     /* the equilibrium did not converge (rare: activity coefficients without a fixed point within
      * 2.3 %): keep this cell's gas/particle split of NH3 and HNO3 as it is, condense the H2SO4, and
      * count it (as_aero_thermo_skipped); atoms stay conserved */
-    as_error_clear();
+#pragma omp critical(as_error_record)
+    if (strstr(as_error_message(), "thermo: no convergence")) as_error_clear(); /* not another thread's */
     th->skipped++;
     r.p_so4 = TS;
     r.gas_nh3 = C(sp[I_NH3]) * 1e-6 / mw[I_NH3], r.p_nh4 = TA - r.gas_nh3;
@@ -274,16 +275,11 @@ static AsStatus aero_apply(AsProcess *p, AsModel *m, double dt, int reverse)
   if (bad >= 0) {
     /* the callee recorded what went wrong; prefix the cell (the first failing one in cell order) */
     char where[96], msg[1600];
-    snprintf(where, sizeof where, "cell (i=%ld, j=%ld, k=%ld)", bad % nx, (bad / nx) % g->ny, bad / ((long)nx * g->ny));
     snprintf(msg, sizeof msg, "%s", as_error_message());
     as_error_clear();
-    return as_error(st, where, "aerosol", "%s", msg);
+    return as_error(st, as_grid_cell_name(g, bad, where, sizeof where), "aerosol", "%s", msg);
   }
-  for (int q = 0; q < nt; q++) { /* rows in a fixed order: thread-count independent */
-    double sum = 0;
-    for (int row = 0; row < nrow; row++) sum += d->partial[(size_t)row * (size_t)nt + (size_t)q];
-    AS_BUDGET(&m->budget, AS_BUD_CHEM, d->touch[q]) += sum;
-  }
+  as_budget_add_rows(&m->budget, AS_BUD_CHEM, d->touch, nt, d->partial, nrow);
   return AS_OK;
 }
 #undef C

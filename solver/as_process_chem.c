@@ -232,16 +232,10 @@ static AsStatus chem_apply(AsProcess *p, AsModel *m, double dt, int reverse)
     if (d->thr[t].fail && (bad < 0 || d->thr[t].fail - 1 < bad)) bad = d->thr[t].fail - 1;
   if (bad >= 0) {
     char where[96];
-    snprintf(where, sizeof where, "cell (i=%ld, j=%ld, k=%ld)", bad % nx, (bad / nx) % ny,
-             bad / ((long)nx * ny));
-    return as_error(AS_ERR_NUMERIC, where, "chemistry",
+    return as_error(AS_ERR_NUMERIC, as_grid_cell_name(g, bad, where, sizeof where), "chemistry",
                     "the %s solver failed or gave a non-finite concentration", as_chem_solvers[d->solver]);
   }
-  for (int s = 0; s < nm; s++) { /* rows in a fixed order: thread-count independent */
-    double sum = 0;
-    for (int row = 0; row < nrow; row++) sum += d->partial[(size_t)row * (size_t)nm + (size_t)s];
-    AS_BUDGET(&m->budget, AS_BUD_CHEM, d->spec[s]) += sum;
-  }
+  as_budget_add_rows(&m->budget, AS_BUD_CHEM, d->spec, nm, d->partial, nrow);
   return AS_OK;
 }
 

@@ -168,8 +168,7 @@ static AsStatus wet_check(const AsModel *m)
       const long cell = k * ncol + col;
       const double lwc = m->ms.cloud_lwc[cell], T = m->ms.temp[cell], p = m->ms.pres[cell];
       if (!(lwc >= 0.0 && lwc <= 0.1) || !(T > 0.0 && isfinite(T)) || !(p > 0.0 && isfinite(p))) {
-        snprintf(where, sizeof where, "cell (i=%ld, j=%ld, k=%d)", col % g->nx, col / g->nx, k);
-        return as_error(AS_ERR_DATA, where, "wet_deposition",
+        return as_error(AS_ERR_DATA, as_grid_cell_name(g, cell, where, sizeof where), "wet_deposition",
                         "cloud water %g kg m-3 (0..0.1), temperature %g K, pressure %g Pa", lwc, T, p);
       }
     }
@@ -218,14 +217,10 @@ static AsStatus wet_apply(AsProcess *p, AsModel *m, double dt, int reverse)
   if (fail) {
     const long cell = fail - 1;
     char where[96];
-    snprintf(where, sizeof where, "cell (i=%ld, j=%ld, k=%ld)", cell % nx, (cell / nx) % ny, cell / ncol);
-    return as_error(AS_ERR_NUMERIC, where, "wet_deposition", "scavenging coefficient failed");
+    return as_error(AS_ERR_NUMERIC, as_grid_cell_name(g, cell, where, sizeof where), "wet_deposition",
+                    "scavenging coefficient failed");
   }
-  for (int n = 0; n < nsc; n++) { /* rows in a fixed order: thread-count independent */
-    double sum = 0.0;
-    for (int j = 0; j < ny; j++) sum += d->partial[(size_t)j * (size_t)nsc + (size_t)n];
-    AS_BUDGET(&m->budget, AS_BUD_WET, d->spec[n]) += sum;
-  }
+  as_budget_add_rows(&m->budget, AS_BUD_WET, d->spec, nsc, d->partial, ny);
   return AS_OK;
 }
 
