@@ -18,6 +18,8 @@ typedef struct {
   double m_air;      /* air number density, molecules cm-3 */
   double h2o;        /* water vapour, molecules cm-3 */
   const double *J;   /* photolysis frequencies, s-1, indexed by MCM J number (J[0] unused), NULL = dark */
+  const double *het; /* first-order heterogeneous rates, s-1, indexed by AsHetKind (as_hetchem.h);
+                        NULL = no aerosol surface: HET(...) reactions have k = 0 */
 } AsMechEnv;
 
 /* Parse and validate the file: unknown species, unbalanced or unparseable reaction, missing rate

@@ -25,7 +25,7 @@ typedef struct {
 
 typedef enum {
   AS_RL_CONST, AS_RL_ARR, AS_RL_TROE, AS_RL_TROEE, AS_RL_HO2HO2, AS_RL_OHHNO3, AS_RL_OHCO,
-  AS_RL_PHOT, AS_RL_EQ, AS_RL_KREF
+  AS_RL_PHOT, AS_RL_EQ, AS_RL_KREF, AS_RL_HET
 } AsRateLaw;
 
 typedef struct {

@@ -12,9 +12,12 @@
  *   PHOT(j, s)        k = s J_j, J from the MCM parameterisation (as_photolysis.h)
  *   EQ(R, A, B)       k = k_R / (A e^(B/T))     reverse rate from the equilibrium constant
  *   KREF(R, f)        k = f k_R                 (CMAQ "f*K<R>")
+ *   HET(NAME)         k = first-order uptake on the cell's aerosol, s-1 (as_hetchem.h: N2O5); the
+ *                     chemistry process supplies it, a box without aerosol has k = 0 (CMAQ "K<HETERO_...>")
  *   a bare number     k = constant
  * Fixed species in the reactants (M, O2, N2, H2, H2O) multiply k after all laws are evaluated. */
 #include "as_mech_impl.h"
+#include "as_hetchem.h"
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -30,6 +33,7 @@ static const struct {
     {"ARR", AS_RL_ARR, 3, 0},        {"TROE", AS_RL_TROE, 6, 0},    {"TROEE", AS_RL_TROEE, 8, 0},
     {"K_HO2_HO2", AS_RL_HO2HO2, 0, 0}, {"K_OH_HNO3", AS_RL_OHHNO3, 0, 0}, {"K_OH_CO", AS_RL_OHCO, 0, 0},
     {"PHOT", AS_RL_PHOT, 2, 0},      {"EQ", AS_RL_EQ, 3, 1},        {"KREF", AS_RL_KREF, 2, 1},
+    {"HET", AS_RL_HET, 1, 0},
 };
 
 static const char *fixed_names[AS_MECH_NFIXKIND] = {"M", "O2", "N2", "H2", "H2O"};
@@ -79,7 +83,7 @@ AsStatus as_mech_parse_rate(AsMech *m, const char *file, int line, AsMechReactio
   for (size_t i = 0; i < sizeof laws / sizeof laws[0]; i++)
     if (!strcmp(name, laws[i].name)) li = (int)i;
   if (li < 0) {
-    snprintf(msg, sizeof msg, "unknown rate law '%s' (ARR TROE TROEE K_HO2_HO2 K_OH_HNO3 K_OH_CO PHOT EQ KREF)", name);
+    snprintf(msg, sizeof msg, "unknown rate law '%s' (ARR TROE TROEE K_HO2_HO2 K_OH_HNO3 K_OH_CO PHOT EQ KREF HET)", name);
     return rerr(file, line, r->label, msg);
   }
   r->law = laws[li].law;
@@ -101,6 +105,15 @@ AsStatus as_mech_parse_rate(AsMech *m, const char *file, int line, AsMechReactio
           snprintf(msg, sizeof msg, "%s refers to '%s', not a reaction defined above", name, a);
           return rerr(file, line, r->label, msg);
         }
+        continue;
+      }
+      if (r->law == AS_RL_HET) {
+        int kind = as_het_kind(a);
+        if (kind < 0) {
+          snprintf(msg, sizeof msg, "HET(%s): unknown heterogeneous reaction (known: %s)", a, as_het_name(0));
+          return rerr(file, line, r->label, msg);
+        }
+        r->par[n] = kind;
         continue;
       }
       r->par[n] = strtod(a, &end);
@@ -163,6 +176,7 @@ void as_mech_rate_constants(const AsMech *m, const AsMechEnv *env, double *k)
     case AS_RL_PHOT: v = env->J ? p[1] * env->J[(int)p[0]] : 0.0; break;
     case AS_RL_EQ: v = k[rx->ref] / (p[1] * exp(p[2] / T)); break;
     case AS_RL_KREF: v = p[1] * k[rx->ref]; break;
+    case AS_RL_HET: v = env->het ? env->het[(int)p[0]] : 0.0; break;
     }
     k[r] = v;
   }

@@ -5,7 +5,9 @@
  *      M the species' molar mass from the species table, g mol-1);
  *   2. sets the cell's rate constants from its temperature, pressure, water vapour and the
  *      photolysis frequencies of its column (clear-sky MCM J at the solar zenith angle of the step's
- *      mid-time, times the Kasten-Czeplak cloud factor of the column's cloud cover);
+ *      mid-time, times the Kasten-Czeplak cloud factor of the column's cloud cover), and the HET(...)
+ *      reactions' first-order uptake from the cell's fine aerosol (as_hetchem.h: dry volume of the
+ *      PM2.5 species, their water and nitrate, as the aerosol process left them);
  *   3. integrates dn/dt = f(n) over the step with the chosen stiff solver (ROS3/RODAS3 with the
  *      internal step carried from the cell's previous call, or the CVODE reference);
  *   4. converts back and adds (c_new - c_old) * V to the budget term "chem" of every species.
@@ -21,6 +23,7 @@
  */
 #include "as_process_chem.h"
 #include "as_cvode.h"
+#include "as_hetchem.h"
 #include "as_mech.h"
 #include "as_model.h"
 #include "as_photolysis.h"
@@ -57,6 +60,12 @@ struct AsChemData {
   double *jcol;               /* [ncol][nj+1] photolysis frequencies of the current step, s-1 */
   double *jch;                /* [nch] scratch */
   double *partial;            /* [nrow][nm] budget partials, ug */
+  /* heterogeneous chemistry (0 species: off) */
+  int nhet;                   /* dry PM2.5 species */
+  int *het_spec;              /* [nhet] their model indices */
+  double *het_vol;            /* [nhet] m3 per ug of each (1e-9 / density) */
+  double *het_surf;           /* [nhet] 6 / Sauter diameter of each, m-1 */
+  int het_water, het_no3;     /* model indices of the particle water and nitrate (-1: none) */
   double last_dn_rel;         /* diagnostics of the last apply: max |dN|/N over cells */
   AsOdeStats stats;           /* accumulated over the run */
   long calls;
@@ -84,6 +93,59 @@ static AsStatus chem_map_species(AsChemData *d, AsModel *m, const char *mfile)
   return AS_OK;
 }
 
+/* The aerosol the HET(...) reactions see: every dry PM2.5 species (with its density and diameter),
+ * the particle water and the nitrate. Off when the key chemistry.heterogeneous is false or the
+ * species table has no particle water. */
+#define AS_HET_SIGMA_G 2.0 /* geometric standard deviation of the accumulation mode (CMAQ default;
+                              inputs/species/cb6r5.yaml diameters are its mass median) */
+static AsStatus chem_setup_het(AsChemData *d, AsModel *m, const char *sfile)
+{
+  int on = 1;
+  d->het_water = d->het_no3 = -1;
+  AS_CALL(as_config_get_bool(m->cfg, "chemistry.heterogeneous", 0, &on));
+  for (int s = 0; s < m->spc->n; s++)
+    if (m->spc->s[s].pm25_water) d->het_water = s;
+  if (!on || d->het_water < 0) return AS_OK;
+  d->het_no3 = as_species_index(m->spc, "ANO3");
+  for (int s = 0; s < m->spc->n; s++)
+    if (m->spc->s[s].phase == AS_PHASE_AEROSOL && m->spc->s[s].pm25) d->nhet++;
+  AS_MALLOC(d->het_spec, d->nhet);
+  AS_MALLOC(d->het_vol, d->nhet);
+  AS_MALLOC(d->het_surf, d->nhet);
+  for (int s = 0, i = 0; s < m->spc->n; s++) {
+    const AsSpecies *sp = &m->spc->s[s];
+    if (sp->phase != AS_PHASE_AEROSOL || !sp->pm25) continue;
+    if (!(sp->density > 0) || !(sp->diameter > 0))
+      return as_error(AS_ERR_CONFIG, sfile, sp->name,
+                      "a PM2.5 species needs 'diameter' and 'density' for heterogeneous chemistry "
+                      "(or set chemistry.heterogeneous: false)");
+    d->het_spec[i] = s;
+    d->het_vol[i] = 1e-9 / sp->density;
+    d->het_surf[i] = 6.0 / as_het_sauter(sp->diameter, AS_HET_SIGMA_G);
+    i++;
+  }
+  return AS_OK;
+}
+
+/* the fine aerosol of one cell for as_het_k_n2o5 */
+static void chem_cell_het(const AsChemData *d, const AsModel *m, long cell, double *het)
+{
+  const size_t n = (size_t)m->ncell, c = (size_t)cell;
+  AsHetAerosol a = {0, 0, 0, 0, 0};
+  double surf = 0;
+  for (int i = 0; i < d->nhet; i++) {
+    double v = m->c[(size_t)d->het_spec[i] * n + c] * d->het_vol[i];
+    a.vdry += v;
+    surf += v * d->het_surf[i];
+  }
+  double w = m->c[(size_t)d->het_water * n + c];     /* ug m-3 */
+  a.vwater = w * 1e-12;                               /* ug m-3 -> m3 m-3 at 1000 kg m-3 */
+  a.n_water = w * 1e-6 / 18.015;                      /* mol m-3 */
+  a.n_nitrate = d->het_no3 >= 0 ? m->c[(size_t)d->het_no3 * n + c] * 1e-6 / 62.004 : 0.0;
+  a.dvs_dry = surf > 0 ? 6.0 * a.vdry / surf : 0.0;   /* Sauter diameter of the mixture */
+  het[AS_HET_N2O5] = as_het_k_n2o5(&a, m->ms.temp[cell], m->ms.pres[cell]);
+}
+
 static AsStatus chem_setup(AsProcess *p, AsModel *m)
 {
   AsChemData *d = calloc(1, sizeof *d);
@@ -105,6 +167,9 @@ static AsStatus chem_setup(AsProcess *p, AsModel *m)
   d->nj = as_mech_max_jnumber(d->mech);
   d->nch = as_phot_count(d->ph);
   AS_CALL(chem_map_species(d, m, mfile));
+  const char *sfile = NULL;
+  AS_CALL(as_config_get_path(cfg, "species.file", 0, &sfile));
+  AS_CALL(chem_setup_het(d, m, sfile ? sfile : "species.file"));
   for (int i = 0; i < d->nm; i++) d->atol[i] = atol;
   const AsOdeSystem *sys = as_mech_system(d->mech);
   d->nthr = omp_get_max_threads();
@@ -164,7 +229,9 @@ static void chem_cell_problem(const AsChemData *d, const AsModel *m, long cell, 
   double T = ms->temp[cell], P = ms->pres[cell];
   double Mair = P / (AS_KB * T) * 1e-6;
   double h2o = ms->qv ? ms->qv[cell] * ms->rho[cell] / AS_MH2O * AS_NA * 1e-6 : 0.0;
-  AsMechEnv env = {T, P, Mair, h2o, J};
+  double het[AS_HET_COUNT] = {0};
+  if (d->nhet > 0) chem_cell_het(d, m, cell, het);
+  AsMechEnv env = {T, P, Mair, h2o, J, d->nhet > 0 ? het : NULL};
   as_mech_rate_constants(d->mech, &env, k);
   for (int i = 0; i < d->nm; i++) {
     double c = m->c[(size_t)d->spec[i] * (size_t)n + (size_t)cell];
@@ -242,8 +309,9 @@ static AsStatus chem_apply(AsProcess *p, AsModel *m, double dt, int reverse)
 static void chem_view(const AsProcess *p, FILE *f)
 {
   const AsChemData *d = p->data;
-  fprintf(f, "chemistry: %d species, %d reactions, solver %s, rtol %g, atol %g molecules cm-3\n",
-          d->nm, d->nr, as_chem_solvers[d->solver], d->rtol, d->atol[0]);
+  fprintf(f, "chemistry: %d species, %d reactions, solver %s, rtol %g, atol %g molecules cm-3, heterogeneous %s\n",
+          d->nm, d->nr, as_chem_solvers[d->solver], d->rtol, d->atol[0],
+          d->nhet > 0 ? "N2O5 on the wet PM2.5" : "off");
 }
 
 static void chem_destroy(AsProcess *p)
@@ -260,6 +328,7 @@ static void chem_destroy(AsProcess *p)
   as_mech_destroy(&d->mech);
   as_phot_destroy(&d->ph);
   free(d->spec), free(d->conv), free(d->atol), free(d->h), free(d->jcol), free(d->jch), free(d->partial);
+  free(d->het_spec), free(d->het_vol), free(d->het_surf);
   free(d);
   p->data = NULL;
 }

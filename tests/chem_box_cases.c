@@ -49,7 +49,7 @@ double box_rates(const AsMech *m, const AsPhotolysis *ph, double t, double *Jc, 
     int num = as_phot_number(ph, c);
     if (num >= 0 && num <= nj) J[num] = Jc[c];
   }
-  AsMechEnv env = {T, BOX_PRES, M, h2o, J};
+  AsMechEnv env = {T, BOX_PRES, M, h2o, J, NULL};
   as_mech_rate_constants(m, &env, k);
   return M;
 }

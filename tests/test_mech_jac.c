@@ -20,7 +20,7 @@ int main(void)
   double J[64];
   for (int j = 0; j < 64; j++) J[j] = 2e-5 + 1e-6 * j;
   J[4] = 7e-3;
-  AsMechEnv env = {T, 101325.0, M, 3e17, J};
+  AsMechEnv env = {T, 101325.0, M, 3e17, J, NULL};
   double *k = malloc((size_t)nr * sizeof *k), *y = malloc((size_t)n * sizeof *y);
   double *fp = malloc((size_t)n * sizeof *fp), *fm = malloc((size_t)n * sizeof *fm), *f2 = malloc((size_t)n * sizeof *f2);
   double *jv = malloc((size_t)sys->nnz * sizeof *jv), *jv2 = malloc((size_t)sys->nnz * sizeof *jv2);

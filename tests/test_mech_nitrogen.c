@@ -1,6 +1,7 @@
 /* test_mech_nitrogen — f conserves nitrogen: sum_i N_i f_i = 0, relative to the gross nitrogen turnover
  * sum_r sum_i N_i |f_i^(r)| (f^(r): f with only reaction r switched on), for every reaction alone and
  * for all together, to 1e-12. N_i from the file's composition data (as_mech_atoms). */
+#include "as_hetchem.h"
 #include "as_mech.h"
 #include <math.h>
 #include <stdio.h>
@@ -18,7 +19,9 @@ int main(void)
   double J[64];
   for (int j = 0; j < 64; j++) J[j] = 1e-5;
   J[4] = 8e-3;
-  AsMechEnv env = {T, 101325.0, M, 4e17, J};
+  if (AS_HET_COUNT != 1) return printf("FAIL: update het[] for %d heterogeneous kinds\n", AS_HET_COUNT), 1;
+  double het[1] = {1e-3}; /* HET(N2O5) switched on (s-1), so the heterogeneous reaction is checked too */
+  AsMechEnv env = {T, 101325.0, M, 4e17, J, het};
   double *k = malloc((size_t)nr * sizeof *k), *k1 = calloc((size_t)nr, sizeof *k1);
   double *y = malloc((size_t)n * sizeof *y), *f = malloc((size_t)n * sizeof *f);
   as_mech_rate_constants(m, &env, k);

@@ -49,7 +49,7 @@ int main(void)
   double J[64] = {0};
   for (int j = 1; j < 64; j++) J[j] = 1e-5 * j;
   J[4] = 8.92e-3;
-  AsMechEnv env = {T, P, M, h2o, J};
+  AsMechEnv env = {T, P, M, h2o, J, NULL};
   double k[1024];
   as_mech_rate_constants(m, &env, k);
   printf("T = %.1f K, p = %.0f Pa, M = %.4e, H2O = %.4e molecules cm-3\n", T, P, M, h2o);

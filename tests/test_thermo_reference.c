@@ -35,7 +35,23 @@
  *        AIM-based binary table differs from these fits by up to 16 %): claimed within 20 %
  *        (letovicite for RH >= 0.40, where AWATER's fit applies).
  *   Ammonium in the particle: no published number found; asserted >= 0.99 as a property.
- *   Nitrate in the sulfate-rich particle: no published number found; printed, not asserted. */
+ *   Nitrate in the sulfate-rich particle: no published number found; printed, not asserted.
+ * All regimes, AIM-type binary data from a second, separately published fit:
+ *   [R6] MOSAIC (Zaveri, Easter, Fast & Peters 2008, J. Geophys. Res. 113:D13204) binary
+ *        molality m0 = 55.509 xm / (1 - xm), xm = sum_k a_k aw^k (k = 0..5, for aw < 0.97),
+ *        coefficients a_zsr of load_mosaic_parameters ("polynomial coefficients for binary
+ *        molality (used in ZSR equation)"), as in E3SM module_mosaic_init_aerpar.F90 and the
+ *        TChem-atm port (TChem_Impl_MOSAIC.hpp): (NH4)2SO4 1.30894, -7.09922, 20.62831,
+ *        -32.19965, 25.17026, -7.81632; (NH4)3H(SO4)2 1.10725, -5.17978, 12.29534, -16.32545,
+ *        11.29274, -3.19164; NH4HSO4 1.15510, -3.20815, 2.71141, 2.01155, -4.71014, 2.04616;
+ *        NH4NO3 0.43507, 6.38220, -30.19797, 53.36470, -43.44203, 13.46158.
+ *        This is NOT independent of AIM (MOSAIC's fits and ISORROPIA II's tables both describe
+ *        AIM-type binary solutions; MOSAIC's own statement of its data source was not seen), but it
+ *        is independent of our transcription, interpolation, ZSR pairing and activity solve of
+ *        ISORROPIA II's AWAS/AWLC/AWAB/AWAN tables. Claims: water within 5 % for RH 0.30-0.95 in
+ *        all four systems, except NH4HSO4 at RH 0.90 (6 %, where AWAB and the MOSAIC fit differ).
+ *   Spread of the references themselves (printed): TM94 vs C92 for (NH4)2SO4, and the two
+ *   against R6, so that a miss can be compared with how far the published fits differ. */
 #include "as_thermo.h"
 #include <math.h>
 #include <stdio.h>
@@ -69,6 +85,12 @@ static double poly(const double *c, int n, double x)
   for (int i = n - 1; i >= 0; i--) s = s * x + c[i];
   return s;
 }
+/* [R6] MOSAIC binary molality (mol kg-1) at water activity aw < 0.97 */
+static double mosaic_m0(const double *a, double aw)
+{
+  const double xm = poly(a, 6, aw);
+  return 55.509 * xm / (1.0 - xm);
+}
 
 int main(void)
 {
@@ -81,6 +103,10 @@ int main(void)
   static const double chan_an[6] = {0.2906, 6.83665, -26.9093, 46.6983, -38.803, 11.8837};
   static const double bink1[4] = {0.9995178, -0.7952896, 0.99683673, -1.143874};
   static const double bink15[4] = {1.697092, -4.045936, 5.833688, -3.463783};
+  static const double mos_as[6] = {1.30894, -7.09922, 20.62831, -32.19965, 25.17026, -7.81632};
+  static const double mos_lc[6] = {1.10725, -5.17978, 12.29534, -16.32545, 11.29274, -3.19164};
+  static const double mos_ab[6] = {1.15510, -3.20815, 2.71141, 2.01155, -4.71014, 2.04616};
+  static const double mos_an[6] = {0.43507, 6.38220, -30.19797, 53.36470, -43.44203, 13.46158};
   const double ts = 1e-7; /* 9.6 ug m-3 of sulfate */
   AsThermoResult r;
 
@@ -100,6 +126,13 @@ int main(void)
     if (rh >= 0.40)
       check("water vs Chan 1992", rh, r.water * 1e9, ts * water_per_mol(poly(chan_as, 6, rh), M_AS) * 1e9,
             0.05, rh >= 0.50);
+    check("water vs MOSAIC AIM fit", rh, r.water * 1e9, ts / mosaic_m0(mos_as, rh) * 1e9, 0.05, 1);
+    if (rh >= 0.40) { /* spread of the published fits themselves (no model involved) */
+      const double w_tm = water_per_mol(x / 100.0, M_AS), w_c92 = water_per_mol(poly(chan_as, 6, rh), M_AS);
+      printf("  %-26s RH %.2f C92/TM94 %+6.1f %%  MOSAIC/TM94 %+6.1f %%  MOSAIC/C92 %+6.1f %%\n",
+             "spread of references", rh, 100.0 * (w_c92 / w_tm - 1.0),
+             100.0 * (1.0 / mosaic_m0(mos_as, rh) / w_tm - 1.0), 100.0 * (1.0 / mosaic_m0(mos_as, rh) / w_c92 - 1.0));
+    }
     check("NH4 fraction vs 2TS/TA", rh, r.p_nh4 / (2.5 * ts), 0.8, 0.05, 1);
   }
 
@@ -121,6 +154,7 @@ int main(void)
     check("NH4 fraction vs Mozurkewich", rh, r.p_nh4 / c12, f_ref, 0.05, rh >= 0.70);
     check("Kp' (nbar^2) vs Mozurkewich", rh, r.gas_nh3 * r.gas_hno3 / (nb * nb), kpa, 0.20, 1);
     check("water/mol vs Chan 1992 AN", rh, r.water / r.p_no3, water_per_mol(poly(chan_an, 6, rh), M_AN), 0.05, 1);
+    check("water/mol vs MOSAIC AN", rh, r.water / r.p_no3, 1.0 / mosaic_m0(mos_an, rh), 0.05, 1);
   }
 
   printf("sulfate-rich NH4HSO4 (TA = TS) and letovicite (TA = 1.5 TS): water (ug m-3), NH4 fraction\n");
@@ -128,11 +162,16 @@ int main(void)
     const double rh = rhs[i], tot1[3] = {ts, ts, 2e-8}, tot15[3] = {ts, 1.5 * ts, 0.0};
     if (as_thermo_equilibrate(t, T298, rh, tot1, &r) != AS_OK) return fprintf(stderr, "%s\n", as_error_message()), 1;
     check("NH4HSO4 water vs TM94 fit", rh, r.water * 1e9, ts * water_per_mol(poly(bink1, 4, rh), M_AB) * 1e9, 0.20, 1);
+    /* RH 0.90: the two AIM-type tables themselves differ (AWAB 2.99, MOSAIC 2.82 mol/kg, 6 %):
+     * asserted at the 6 % that is met there, 5 % everywhere else */
+    check("NH4HSO4 water vs MOSAIC", rh, r.water * 1e9, ts / mosaic_m0(mos_ab, rh) * 1e9,
+          fabs(rh - 0.90) < 1e-9 ? 0.06 : 0.05, 1);
     check("NH4 fraction (property)", rh, r.p_nh4 / ts, 1.0, 0.01, 1);
     printf("  %-26s RH %.2f model %10.4g  (no published reference found)\n", "NO3 fraction, TN = 0.2 TS", rh, r.p_no3 / 2e-8);
     if (as_thermo_equilibrate(t, T298, rh, tot15, &r) != AS_OK) return fprintf(stderr, "%s\n", as_error_message()), 1;
     if (rh >= 0.40) /* AWATER crystallises x >= 1.5 below RH 0.40: the fit stops there */
       check("letovicite water vs TM94 fit", rh, r.water * 1e9, ts * water_per_mol(poly(bink15, 4, rh), M_LC_S) * 1e9, 0.20, 1);
+    check("letovicite water vs MOSAIC", rh, r.water * 1e9, 0.5 * ts / mosaic_m0(mos_lc, rh) * 1e9, 0.05, 1);
   }
   as_thermo_destroy(&t);
   printf("%s\n", fail ? "FAILED" : "all claims hold");
