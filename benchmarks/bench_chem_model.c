@@ -19,7 +19,11 @@
  * in every sampled cell is within 1 % in both calls. One thread; timings best of REPS sweeps.
  * usage (from the repository root): bench_chem_model [--case FILE] [--out FILE.json]
  *        [--samples H1,H2,...] [--stride-cells N] [key=value ...]   (default grid.resolution=6km)
- * Method and figures: docs/benchmarks-chem-model.md. */
+ *        [--save-cells F.bin | --load-cells F.bin] [--solvers ros3,cvode_klu,...] [--rtols R1,R2,...]
+ * --save-cells writes the sampled cells (y, k, carried h, reference) after the spin-up; --load-cells
+ * reads them instead of spinning up (same case and settings assumed: for tuning the solvers). With
+ * --solvers or --rtols the JSON is written only if --out is given.
+ * Method and figures: docs/benchmarks.md, section bench_chem_model. */
 #include "as_cvode.h"
 #include "as_mech.h"
 #include "as_model.h"
@@ -44,7 +48,8 @@
 #define ATOL 1e-2        /* molecules cm-3, every solver and the reference */
 #define FLOOR_DOC 1e-6   /* x molecules per ppb = 1e-3 ppt */
 
-static const double rtols[NRTOL] = {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
+static double rtols[NRTOL] = {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
+static int nrtol = NRTOL;
 #define sname bench_solver_name
 static const char *const cmp_names[] = {"O3", "NO", "NO2", "OH", "HO2", "HNO3", "H2O2", "FORM", "PAN"};
 #define NCMP 9
@@ -102,6 +107,46 @@ static void run(BenchSolvers *sv, int s, const AsMech *m, const Cell *cells, int
   }
 }
 
+/* cell file of --save-cells / --load-cells: header {n, nr, nc}, then per cell the scalars and y0, k, ref */
+static int cells_io(const char *path, int save, Cell **cells, int *nc, int n, int nr)
+{
+  FILE *f = fopen(path, save ? "wb" : "rb");
+  if (!f) return fprintf(stderr, "bench_chem_model: %s: cannot open\n", path), 1;
+  int hdr[3] = {n, nr, *nc}, ok = 1;
+  if (save) ok = fwrite(hdr, sizeof hdr, 1, f) == 1;
+  else {
+    ok = fread(hdr, sizeof hdr, 1, f) == 1 && hdr[0] == n && hdr[1] == nr && hdr[2] > 0;
+    if (ok) *nc = hdr[2], *cells = calloc((size_t)hdr[2], sizeof **cells), ok = *cells != NULL;
+  }
+  for (int c = 0; ok && c < *nc; c++) {
+    Cell *cl = &(*cells)[c];
+    if (!save) {
+      cl->y0 = malloc(sizeof(double) * (size_t)n), cl->k = malloc(sizeof(double) * (size_t)nr);
+      cl->ref = malloc(sizeof(double) * (size_t)n);
+      ok = cl->y0 && cl->k && cl->ref;
+    }
+    double sc[5] = {cl->h, cl->ppb, cl->lst, cl->hours, (double)cl->cell};
+    int ic[2] = {cl->layer, cl->town};
+    if (save)
+      ok = ok && fwrite(sc, sizeof sc, 1, f) == 1 && fwrite(ic, sizeof ic, 1, f) == 1 &&
+           fwrite(cl->y0, sizeof(double), (size_t)n, f) == (size_t)n &&
+           fwrite(cl->k, sizeof(double), (size_t)nr, f) == (size_t)nr &&
+           fwrite(cl->ref, sizeof(double), (size_t)n, f) == (size_t)n;
+    else {
+      ok = ok && fread(sc, sizeof sc, 1, f) == 1 && fread(ic, sizeof ic, 1, f) == 1 &&
+           fread(cl->y0, sizeof(double), (size_t)n, f) == (size_t)n &&
+           fread(cl->k, sizeof(double), (size_t)nr, f) == (size_t)nr &&
+           fread(cl->ref, sizeof(double), (size_t)n, f) == (size_t)n;
+      cl->h = sc[0], cl->ppb = sc[1], cl->lst = sc[2], cl->hours = sc[3], cl->cell = (long)sc[4];
+      cl->layer = ic[0], cl->town = ic[1];
+    }
+  }
+  ok = (fclose(f) == 0) && ok;
+  if (!ok) return fprintf(stderr, "bench_chem_model: %s: cannot %s the cells (or another mechanism)\n", path,
+                          save ? "write" : "read"), 1;
+  return 0;
+}
+
 static int passes(const Result *r)
 {
   if (r->failed) return 0;
@@ -114,6 +159,18 @@ static int passes(const Result *r)
   do {                                                                            \
     if ((x) != AS_OK) return fprintf(stderr, "bench_chem_model: %s\n", as_error_message()), 1; \
   } while (0)
+
+/* the 1-minute load average (/proc/loadavg), -1 when unknown: the machine may be shared */
+static double load_avg(void)
+{
+  double l = -1.0;
+  FILE *f = fopen("/proc/loadavg", "r");
+  if (f) {
+    if (fscanf(f, "%lf", &l) != 1) l = -1.0;
+    fclose(f);
+  }
+  return l;
+}
 
 static void cpu_name(char *buf, size_t len)
 {
@@ -138,7 +195,8 @@ int main(int argc, char **argv)
 {
   const char *casefile = "inputs/cases/wcs.yaml", *out = "benchmarks/results/chem_model.json";
   double samp[MAXSAMP] = {4, 12};
-  int nsamp = 2, nstride = 97;
+  int nsamp = 2, nstride = 97, subset = 0, out_given = 0, use[NSOLV] = {1, 1, 1, 1};
+  const char *save_cells = NULL, *load_cells = NULL;
   AsConfig *cfg = NULL;
   for (int a = 1; a < argc; a++)
     if (!strcmp(argv[a], "--case") && a + 1 < argc) casefile = argv[++a];
@@ -147,7 +205,25 @@ int main(int argc, char **argv)
   char settings[1024] = "grid.resolution=6km";
   for (int a = 1; a < argc; a++) {
     if (!strcmp(argv[a], "--case")) a++;
-    else if (!strcmp(argv[a], "--out") && a + 1 < argc) out = argv[++a];
+    else if (!strcmp(argv[a], "--out") && a + 1 < argc) out = argv[++a], out_given = 1;
+    else if (!strcmp(argv[a], "--save-cells") && a + 1 < argc) save_cells = argv[++a];
+    else if (!strcmp(argv[a], "--load-cells") && a + 1 < argc) load_cells = argv[++a];
+    else if (!strcmp(argv[a], "--solvers") && a + 1 < argc) {
+      const char *p = argv[++a];
+      subset = 1;
+      for (int s = 0; s < NSOLV; s++) {
+        const char *q = strstr(p, sname[s]);
+        const size_t l = strlen(sname[s]);
+        use[s] = q && (q == p || q[-1] == ',') && (q[l] == 0 || q[l] == ',');
+      }
+    } else if (!strcmp(argv[a], "--rtols") && a + 1 < argc) {
+      char *p = argv[++a];
+      subset = 1;
+      for (nrtol = 0; nrtol < NRTOL && *p; nrtol++) {
+        rtols[nrtol] = strtod(p, &p);
+        if (*p == ',') p++;
+      }
+    }
     else if (!strcmp(argv[a], "--stride-cells") && a + 1 < argc) nstride = atoi(argv[++a]);
     else if (!strcmp(argv[a], "--samples") && a + 1 < argc) {
       char *p = argv[++a];
@@ -191,17 +267,18 @@ int main(int argc, char **argv)
   }
   const long stride = ncell / nstride > 0 ? ncell / nstride : 1;
   const int per = NTOWN + (int)(ncell / stride < nstride ? ncell / stride : nstride);
-  const int nc = per * nsamp;
-  Cell *cells = calloc((size_t)nc, sizeof *cells);
+  int nc = per * nsamp;
+  Cell *cells = load_cells ? NULL : calloc((size_t)nc, sizeof *cells);
   double *csave = malloc(sizeof(double) * (size_t)md->nspec * (size_t)ncell);
   double *y = malloc(sizeof(double) * (size_t)n), *atol = malloc(sizeof(double) * (size_t)n);
-  if (!cells || !csave || !y || !atol) return fprintf(stderr, "bench_chem_model: out of memory\n"), 1;
+  if ((!cells && !load_cells) || !csave || !y || !atol) return fprintf(stderr, "bench_chem_model: out of memory\n"), 1;
   for (int i = 0; i < n; i++) atol[i] = ATOL;
   printf("bench_chem_model: %s (%s): %d x %d x %d cells, step %g s, %d threads for the spin-up\n", casefile, settings,
          g->nx, g->ny, g->nz, dt, omp_get_max_threads());
   const double tw0 = bench_now();
   int ic = 0;
-  for (int si = 0; si < nsamp; si++) {
+  if (load_cells && cells_io(load_cells, 0, &cells, &nc, n, nr)) return 1;
+  for (int si = 0; si < nsamp && !load_cells; si++) {
     const long target = lround(samp[si] * 3600 / dt);
     while (md->nstep < target) CHECK(as_model_step(md));
     /* begin the next step as as_model_step does, up to the chemistry */
@@ -238,18 +315,22 @@ int main(int argc, char **argv)
   for (int c = 0; c < nc; c++) { /* reference */
     Cell *cl = &cells[c];
     AsOdeStats st;
-    memcpy(cl->ref, cl->y0, sizeof(double) * (size_t)n);
-    CHECK(bench_integrate(&sv, 2, mech, cl->k, cl->ref, dt, 1e-8, atol, NULL, &st));
+    if (!load_cells) {
+      memcpy(cl->ref, cl->y0, sizeof(double) * (size_t)n);
+      CHECK(bench_integrate(&sv, 2, mech, cl->k, cl->ref, dt, 1e-8, atol, NULL, &st));
+    }
     ncold_h += !(cl->h > 0), hsum += cl->h, nsurf += cl->layer == 0;
     nday += cl->lst > 6.5 && cl->lst < 17.5; /* EST: January daylight at 32 N ~ 07-17 LST */
   }
   printf("%d cells (%d surface, %d in daylight, %d with no carried step), mean carried step %.1f s\n", nc, nsurf,
          nday, ncold_h, hsum / nc);
+  if (save_cells && cells_io(save_cells, 1, &cells, &nc, n, nr)) return 1;
   static Result res[NSOLV][NRTOL];
+  const double load0 = load_avg();
   int pick[NSOLV];
   for (int s = 0; s < NSOLV; s++) {
     pick[s] = -1;
-    for (int r = 0; r < NRTOL; r++) {
+    for (int r = 0; r < nrtol && use[s]; r++) {
       Result *q = &res[s][r];
       run(&sv, s, mech, cells, nc, n, dt, rtols[r], atol, cmp, y, q);
       if (q->failed) {
@@ -266,63 +347,69 @@ int main(int argc, char **argv)
       if (pick[s] < 0 && passes(q)) pick[s] = r;
     }
   }
-  FILE *f = fopen(out, "w");
-  if (!f) return fprintf(stderr, "bench_chem_model: %s: cannot open for writing\n", out), 1;
-  char cpu[256];
-  cpu_name(cpu, sizeof cpu);
-  struct utsname un;
-  uname(&un);
-  fprintf(f, "{\n  \"benchmark\": \"bench_chem_model\",\n"
-             "  \"machine\": {\"cpu\": \"%s\", \"logical_cpus\": %ld, \"os\": \"%s %s\", \"compiler\": \"%s\"},\n"
-             "  \"case\": \"%s\", \"settings\": \"%s\", \"grid\": [%d, %d, %d],\n"
-             "  \"species\": %d, \"reactions\": %d, \"jacobian_nnz\": %d,\n"
-             "  \"sample_hours\": [",
-          cpu, sysconf(_SC_NPROCESSORS_ONLN), un.sysname, un.release, __VERSION__, casefile, settings, g->nx, g->ny,
-          g->nz, n, nr, sys->nnz);
-  for (int i = 0; i < nsamp; i++) fprintf(f, "%s%g", i ? ", " : "", samp[i]);
-  fprintf(f, "], \"cells\": %d, \"surface_cells\": %d, \"daylight_cells\": %d, \"cells_without_carried_step\": %d, "
-             "\"mean_carried_step_s\": %.2f,\n"
-             "  \"step_s\": %.0f, \"threads\": 1, \"atol_molec_cm3\": %g, \"reps\": %d, \"spinup_wall_s\": %.1f,\n"
-             "  \"calls\": {\"cold\": \"the cell's chemistry-call state (after the first half of the other processes), "
-             "h = 0\", \"warm\": \"the same call, h = the step the model's ROS3 chemistry carried into it "
-             "(as_chem_carried_step), the same for every solver\"},\n"
-             "  \"accuracy_criterion\": \"O3 NO NO2 OH HO2 HNO3 H2O2 FORM PAN within 1%% of CVODE-dense rtol 1e-8 "
-             "relative to max(|ref|, 1e-3 ppt) in every sampled cell and both calls\",\n"
-             "  \"equal_accuracy\": {\n",
-          nc, nsurf, nday, ncold_h, hsum / nc, dt, ATOL, REPS, spin_wall);
-  for (int s = 0; s < NSOLV; s++) {
-    const Result *q = pick[s] >= 0 ? &res[s][pick[s]] : NULL;
-    fprintf(f, "    \"%s\": {\"rtol\": %g, \"cold_us\": %.1f, \"warm_us\": %.1f}%s\n", sname[s],
-            q ? rtols[pick[s]] : -1.0, q ? q->us[COLD] : -1.0, q ? q->us[WARM] : -1.0, s + 1 < NSOLV ? "," : "");
-  }
-  fprintf(f, "  },\n");
-  {
-    double us[NSOLV][3] = {{0}};
-    int ok[NSOLV];
+  const double load1 = load_avg();
+  printf("load average (1 min) before / after the timed sweeps: %.2f / %.2f\n", load0, load1);
+  FILE *f = NULL;
+  if (subset && !out_given) printf("no JSON written (--solvers/--rtols without --out)\n");
+  else if (!(f = fopen(out, "w"))) return fprintf(stderr, "bench_chem_model: %s: cannot open for writing\n", out), 1;
+  if (f) {
+    char cpu[256];
+    cpu_name(cpu, sizeof cpu);
+    struct utsname un;
+    uname(&un);
+    fprintf(f, "{\n  \"benchmark\": \"bench_chem_model\",\n"
+               "  \"machine\": {\"cpu\": \"%s\", \"logical_cpus\": %ld, \"os\": \"%s %s\", \"compiler\": \"%s\"},\n"
+               "  \"case\": \"%s\", \"settings\": \"%s\", \"grid\": [%d, %d, %d],\n"
+               "  \"species\": %d, \"reactions\": %d, \"jacobian_nnz\": %d,\n"
+               "  \"sample_hours\": [",
+            cpu, sysconf(_SC_NPROCESSORS_ONLN), un.sysname, un.release, __VERSION__, casefile, settings, g->nx, g->ny,
+            g->nz, n, nr, sys->nnz);
+    for (int i = 0; i < nsamp; i++) fprintf(f, "%s%g", i ? ", " : "", samp[i]);
+    fprintf(f, "], \"cells\": %d, \"surface_cells\": %d, \"daylight_cells\": %d, \"cells_without_carried_step\": %d, "
+               "\"mean_carried_step_s\": %.2f,\n"
+               "  \"step_s\": %.0f, \"threads\": 1, \"atol_molec_cm3\": %g, \"reps\": %d, \"spinup_wall_s\": %.1f,\n"
+               "  \"load_average_1min\": {\"before_sweeps\": %.2f, \"after_sweeps\": %.2f},\n"
+               "  \"calls\": {\"cold\": \"the cell's chemistry-call state (after the first half of the other processes), "
+               "h = 0\", \"warm\": \"the same call, h = the step the model's ROS3 chemistry carried into it "
+               "(as_chem_carried_step), the same for every solver\"},\n"
+               "  \"accuracy_criterion\": \"O3 NO NO2 OH HO2 HNO3 H2O2 FORM PAN within 1%% of CVODE-dense rtol 1e-8 "
+               "relative to max(|ref|, 1e-3 ppt) in every sampled cell and both calls\",\n"
+               "  \"equal_accuracy\": {\n",
+            nc, nsurf, nday, ncold_h, hsum / nc, dt, ATOL, REPS, spin_wall, load0, load1);
     for (int s = 0; s < NSOLV; s++) {
-      ok[s] = pick[s] >= 0;
-      for (int call = 0; call < NCALL; call++) us[s][call] = ok[s] ? res[s][pick[s]].us[call] : 0;
+      const Result *q = pick[s] >= 0 ? &res[s][pick[s]] : NULL;
+      fprintf(f, "    \"%s\": {\"rtol\": %g, \"cold_us\": %.1f, \"warm_us\": %.1f}%s\n", sname[s],
+              q ? rtols[pick[s]] : -1.0, q ? q->us[COLD] : -1.0, q ? q->us[WARM] : -1.0, s + 1 < NSOLV ? "," : "");
     }
-    bench_json_speedups(f, us, ok, NCALL, cname);
-  }
-  fprintf(f, "  \"solvers\": {\n");
-  for (int s = 0; s < NSOLV; s++) {
-    fprintf(f, "    \"%s\": [\n", sname[s]);
-    for (int r = 0; r < NRTOL; r++) {
-      const Result *q = &res[s][r];
-      const Cell *w = &cells[q->worst_cell];
-      fprintf(f, "      {\"rtol\": %g, \"failed\": %s", rtols[r], q->failed ? "true" : "false");
-      if (!q->failed)
-        for (int call = 0; call < NCALL; call++)
-          fprintf(f, ", \"%s_us\": %.2f, \"%s_steps\": %.2f, \"%s_rejected\": %.2f, \"%s_err\": %.3e", cname[call],
-                  q->us[call], cname[call], q->steps[call], cname[call], q->rejected[call], cname[call], q->err[call]);
-      fprintf(f, ", \"worst\": \"%s cell %ld layer %d %.1f LST %s\"}%s\n", q->failed ? "failure" : cmp_names[q->worst_q],
-              w->cell, w->layer, w->lst, cname[q->worst_call], r + 1 < NRTOL ? "," : "");
+    fprintf(f, "  },\n");
+    {
+      double us[NSOLV][3] = {{0}};
+      int ok[NSOLV];
+      for (int s = 0; s < NSOLV; s++) {
+        ok[s] = pick[s] >= 0;
+        for (int call = 0; call < NCALL; call++) us[s][call] = ok[s] ? res[s][pick[s]].us[call] : 0;
+      }
+      bench_json_speedups(f, us, ok, NCALL, cname);
     }
-    fprintf(f, "    ]%s\n", s + 1 < NSOLV ? "," : "");
+    fprintf(f, "  \"solvers\": {\n");
+    for (int s = 0; s < NSOLV; s++) {
+      fprintf(f, "    \"%s\": [\n", sname[s]);
+      for (int r = 0; r < nrtol; r++) {
+        const Result *q = &res[s][r];
+        const Cell *w = &cells[q->worst_cell];
+        fprintf(f, "      {\"rtol\": %g, \"failed\": %s", rtols[r], q->failed ? "true" : "false");
+        if (!q->failed)
+          for (int call = 0; call < NCALL; call++)
+            fprintf(f, ", \"%s_us\": %.2f, \"%s_steps\": %.2f, \"%s_rejected\": %.2f, \"%s_err\": %.3e", cname[call],
+                    q->us[call], cname[call], q->steps[call], cname[call], q->rejected[call], cname[call], q->err[call]);
+        fprintf(f, ", \"worst\": \"%s cell %ld layer %d %.1f LST %s\"}%s\n", q->failed ? "failure" : cmp_names[q->worst_q],
+                w->cell, w->layer, w->lst, cname[q->worst_call], r + 1 < nrtol ? "," : "");
+      }
+      fprintf(f, "    ]%s\n", s + 1 < NSOLV ? "," : "");
+    }
+    fprintf(f, "  }\n}\n");
+    fclose(f);
   }
-  fprintf(f, "  }\n}\n");
-  fclose(f);
   printf("\n%-11s %8s %10s %10s   (us per cell per %g s step, 1 thread, equal accuracy 1 %%, floor 1e-3 ppt)\n", "solver",
          "rtol", "cold", "warm", dt);
   for (int s = 0; s < NSOLV; s++) {
@@ -338,7 +425,7 @@ int main(int argc, char **argv)
       if (pick[s] >= 0 && pick[c] >= 0)
         printf("speed-up %s vs %s at equal accuracy: cold %.1fx  warm %.1fx\n", sname[s], sname[c],
                res[c][pick[c]].us[COLD] / res[s][pick[s]].us[COLD], res[c][pick[c]].us[WARM] / res[s][pick[s]].us[WARM]);
-  printf("wrote %s\n", out);
+  if (f) printf("wrote %s\n", out);
   for (int c = 0; c < nc; c++) free(cells[c].y0), free(cells[c].k), free(cells[c].ref);
   free(cells), free(csave), free(y), free(atol);
   bench_solvers_destroy(&sv);

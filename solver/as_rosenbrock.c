@@ -25,6 +25,7 @@
  * (tests/test_ros_norm.c); ROS3 filtered passes that test at every rtol.
  * Step control: H_new = H * min(6, max(0.2, 0.9 * E^(-1/3))); accept when E <= 1; after a
  * rejection the next step may not grow; after two consecutive rejections H is cut by 10 (KPP).
+ * Cold start (*h <= 0): first trial step 0.1 dt (AS_ROS_COLD_H0 below; was 1e-6 dt).
  * Positivity: after an accepted step, negative components (of the order of the local error,
  * which the error test bounds) are set to zero — see docs/science.md.
  */
@@ -36,6 +37,21 @@
 
 #define AS_ROS_MAXS 4
 #define AS_ROS_MAXSTEPS 200000
+/* First trial step of a cold call (*h <= 0), as a fraction of the interval. Until 2026-11-25 it was
+ * 1e-6 (grown by at most 6x per step: 8-9 steps before the step reached the chemistry's own scale,
+ * 15.1 steps per 300 s cell-step at rtol 3e-3 in bench_chem_model against 5.9 warm). A too-large
+ * trial is cheap to reject here: f and J at t = 0 are kept, a rejection costs one LU, one f and the
+ * stage solves, and the controller cuts by 0.2 (0.1 after two rejections). Measured on the 200 cells
+ * of bench_chem_model (docs/science-ros-speed.md): H0/dt = 1, 0.3, 0.1, 0.03, 0.01, 1e-6 give 6.1,
+ * 6.8, 7.9, 8.8, 9.4, 15.1 steps at rtol 3e-3; for H0/dt = 0.1 and 0.01 the worst error at every rtol
+ * from 1e-1 to 1e-5 stays within 3 % of the warm call's, while H0 = dt doubles it at rtol 1e-2 (6.3e-2
+ * vs 3.2e-2): a first step over the whole interval is accepted through the evening NO titration with
+ * the filtered estimate below its true error. For comparison, CMAQ's ROS3 (rbsolver.F) starts every
+ * call at 0.05 min (0.01 of a 5 min step), KPP's Rosenbrock at Hstart = 1e-5 s unless given one.
+ * The Hairer-Wanner starting-step estimate (||y||/||f|| with a second f evaluation) gives 2e-6-4e-2 s
+ * (geometric mean 1.5e-4 s) on those cells: the off-steady-state radicals set it, not the step the
+ * L-stable method can take. */
+#define AS_ROS_COLD_H0 0.1
 
 typedef struct {
   const char *name;
@@ -121,22 +137,25 @@ static int as_ros_step(AsRos *r, void *ctx, const double *y, double H, AsOdeStat
   st->lu_decomps++;
   if (as_slu_factor(r->lu, hg, r->jval)) return 1;
   const double *fcur = r->f0;
+  double *restrict kall = r->k, *restrict ystage = r->ystage;
   for (int s = 0; s < m->s; s++) {
-    double *ks = r->k + (size_t)s * n;
+    double *restrict ks = kall + (size_t)s * n;
     const int row = s * (s - 1) / 2; /* offset of (s+1, 1) in the packed tables */
+    double ch[AS_ROS_MAXS];          /* c_sj / H, once per stage rather than per species */
+    for (int j = 0; j < s; j++) ch[j] = m->c[row + j] / H;
     if (s > 0 && m->newf[s]) {
       for (int i = 0; i < n; i++) {
         double v = y[i];
-        for (int j = 0; j < s; j++) v += m->a[row + j] * r->k[(size_t)j * n + i];
-        r->ystage[i] = v;
+        for (int j = 0; j < s; j++) v += m->a[row + j] * kall[(size_t)j * n + i];
+        ystage[i] = v;
       }
-      r->sys.fun(ctx, r->ystage, r->fs);
+      r->sys.fun(ctx, ystage, r->fs);
       st->fun_evals++;
       fcur = r->fs;
     }
     for (int i = 0; i < n; i++) {
       double v = fcur[i];
-      for (int j = 0; j < s; j++) v += (m->c[row + j] / H) * r->k[(size_t)j * n + i];
+      for (int j = 0; j < s; j++) v += ch[j] * kall[(size_t)j * n + i];
       ks[i] = hg * v;
     }
     as_slu_solve(r->lu, ks);
@@ -144,7 +163,7 @@ static int as_ros_step(AsRos *r, void *ctx, const double *y, double H, AsOdeStat
   for (int i = 0; i < n; i++) {
     double yn = y[i], er = 0.0;
     for (int s = 0; s < m->s; s++) {
-      const double kv = r->k[(size_t)s * n + i];
+      const double kv = kall[(size_t)s * n + i];
       yn += m->m[s] * kv;
       er += m->e[s] * kv;
     }
@@ -183,7 +202,7 @@ AsStatus as_ros_integrate(AsRos *r, void *ctx, double *y, double dt, double rtol
     return as_error(AS_ERR_ARG, "", "rosenbrock", "bad arguments (dt %g, rtol %g)", dt, rtol);
   const double facmin = 0.2, facmax = 6.0, facsafe = 0.9, facrej = 0.1;
   const double hmin = 1e-14 * dt;
-  double H = (*h > 0.0) ? *h : 1e-6 * dt; /* cold start: tiny first step, the controller grows it */
+  double H = (*h > 0.0) ? *h : AS_ROS_COLD_H0 * dt; /* cold start: see AS_ROS_COLD_H0 */
   double t = 0.0, hnext = H;
   if (H > dt) H = dt;
   int reject_last = 0, reject_more = 0;

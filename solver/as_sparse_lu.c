@@ -8,16 +8,20 @@
  *   pass computes this once, rows in order, with a dense marker (n is a mechanism's species
  *   count, tens to a few hundred), and records the schedule: for every update m_i,j -= m_ik u_kj
  *   the index of (i, j) in the L+U array. The numeric pass then runs the schedule in place, with
- *   no search and no dense work row (the same operations in the same order as a scatter/gather
- *   IKJ elimination, so the same bits; a straight-line form of KPP's generated KppDecomp).
+ *   no search and no dense work row (a straight-line form of KPP's generated KppDecomp).
  *
- * Ordering: the rows and columns are permuted symmetrically (P M P^T) by a greedy minimum-degree
- * ordering of the symmetrised pattern (Tinney & Walker 1967; the idea behind KPP's Markowitz
+ * Ordering: the rows and columns are permuted symmetrically (P M P^T), so the pivots stay on the
+ * diagonal, by a greedy Markowitz ordering of the unsymmetric pattern (Markowitz 1957; KPP's
  * reordering of species, Sandu et al. 1996, Atmos. Environ. 30:3491): at each step the node with
- * the fewest remaining neighbours is eliminated next, and its neighbours become connected. For a
- * chemistry Jacobian this cuts the fill-in several times (CB6r5: see tests/test_ros_sparse_lu.c).
- * Callers never see the permutation: factor takes the original pattern's values and solve takes
- * and returns vectors in the original order.
+ * the smallest (row count - 1) x (column count - 1) in the remaining submatrix is eliminated next.
+ * Until 2026-11-25 it was a minimum-degree ordering of the symmetrised pattern (Tinney & Walker
+ * 1967); on CB6r5 (85 species, 963 non-zeros) that gave L+U 1366 entries and 7436 updates per
+ * factorisation, Markowitz 1093 and 3208 (docs/science-ros-speed.md). Callers never see the
+ * permutation: factor takes the original pattern's values and solve takes and returns vectors in
+ * the original order.
+ *
+ * Pivots: the factor stores 1/u_kk next to L+U, so factor and solve multiply instead of dividing.
+ * The order of the operations depends only on the pattern, never on the data or the thread.
  */
 #include "as_sparse_lu.h"
 #include <math.h>
@@ -33,30 +37,43 @@ struct AsSparseLu {
   int *upd;              /* elimination schedule: target index in val of every update, in order */
   int nupd;
   double *val;            /* numeric L+U */
+  double *inv;            /* 1 / u_ii, n */
   double *pvec;           /* permuted right-hand side, n */
 };
 
-/* greedy minimum degree on the symmetrised pattern pat (n x n, modified: becomes the filled graph) */
-static void as_slu_min_degree(int n, unsigned char *pat, int *perm)
+/* Markowitz ordering with diagonal pivots on the (unsymmetric) pattern pat (n x n, modified: becomes
+ * the filled pattern of the remaining submatrix). At each step the remaining node v with the smallest
+ * Markowitz count (r_v - 1)(c_v - 1) -- r_v, c_v the non-zeros of row and column v in the active
+ * submatrix -- is eliminated next (Markowitz 1957, Management Sci. 3:255; the diagonal variant KPP
+ * uses to order the species, Sandu et al. 1996, Atmos. Environ. 30:3491; Damian et al. 2002). Ties:
+ * the smaller r_v + c_v, then the lower index. Eliminating v adds row v's active columns to every
+ * active row with an entry in column v (the fill-in). */
+static void as_slu_markowitz(int n, unsigned char *pat, unsigned char *done, int *perm)
 {
-  unsigned char *done = calloc((size_t)n, 1);
+  for (int v = 0; v < n; v++) done[v] = 0;
   for (int step = 0; step < n; step++) {
-    int best = -1, best_deg = n + 1;
+    int best = -1;
+    long best_mk = -1, best_sum = -1;
     for (int v = 0; v < n; v++) {
       if (done[v]) continue;
-      int deg = 0;
-      for (int u = 0; u < n; u++) deg += u != v && !done[u] && pat[(size_t)v * n + u];
-      if (deg < best_deg) best = v, best_deg = deg;
+      long r = 0, c = 0;
+      for (int u = 0; u < n; u++) {
+        if (u == v || done[u]) continue;
+        r += pat[(size_t)v * n + u];
+        c += pat[(size_t)u * n + v];
+      }
+      const long mk = r * c, sum = r + c;
+      if (best < 0 || mk < best_mk || (mk == best_mk && sum < best_sum)) best = v, best_mk = mk, best_sum = sum;
     }
     perm[step] = best;
     done[best] = 1;
-    for (int a = 0; a < n; a++) { /* the eliminated node's neighbours form a clique */
-      if (done[a] || !pat[(size_t)best * n + a]) continue;
-      for (int b = 0; b < n; b++)
-        if (!done[b] && pat[(size_t)best * n + b]) pat[(size_t)a * n + b] = 1;
+    const unsigned char *rb = pat + (size_t)best * n;
+    for (int i = 0; i < n; i++) { /* rows with an entry in column best gain row best's columns */
+      if (done[i] || !pat[(size_t)i * n + best]) continue;
+      unsigned char *ri = pat + (size_t)i * n;
+      for (int j = 0; j < n; j++) ri[j] |= rb[j] & !done[j];
     }
   }
-  free(done);
 }
 
 AsStatus as_slu_create(int n, const int *row_ptr, const int *col_idx, AsSparseLu **out)
@@ -98,16 +115,16 @@ AsStatus as_slu_create(int n, const int *row_ptr, const int *col_idx, AsSparseLu
     free(lu);
     return st;
   }
-  /* ordering on the symmetrised pattern, then the permuted pattern P M P^T */
+  /* Markowitz ordering on a copy of the pattern, then the permuted pattern P M P^T */
   int *perm = malloc((size_t)n * sizeof *perm), *pinv = malloc((size_t)n * sizeof *pinv);
-  unsigned char *sym = malloc((size_t)n * (size_t)n);
-  if (!perm || !pinv || !sym) {
-    free(perm), free(pinv), free(sym), free(pat), free(orig_diag), free(lu);
+  unsigned char *sym = malloc((size_t)n * (size_t)n), *done = malloc((size_t)n);
+  if (!perm || !pinv || !sym || !done) {
+    free(perm), free(pinv), free(sym), free(done), free(pat), free(orig_diag), free(lu);
     return as_error(AS_ERR_MEM, "", "sparse LU", "cannot allocate the ordering (n = %d)", n);
   }
-  for (int i = 0; i < n; i++)
-    for (int j = 0; j < n; j++) sym[(size_t)i * n + j] = pat[(size_t)i * n + j] | pat[(size_t)j * n + i];
-  as_slu_min_degree(n, sym, perm);
+  for (size_t q = 0; q < (size_t)n * n; q++) sym[q] = pat[q];
+  as_slu_markowitz(n, sym, done, perm);
+  free(done);
   for (int k = 0; k < n; k++) pinv[perm[k]] = k;
   for (size_t q = 0; q < (size_t)n * n; q++) sym[q] = 0;
   for (int i = 0; i < n; i++)
@@ -134,8 +151,9 @@ AsStatus as_slu_create(int n, const int *row_ptr, const int *col_idx, AsSparseLu
   lu->map = malloc((size_t)row_ptr[n] * sizeof(int));
   lu->val = calloc((size_t)nnz, sizeof(double));
   lu->pvec = calloc((size_t)n, sizeof(double));
+  lu->inv = calloc((size_t)n, sizeof(double));
   lu->orig_diag = orig_diag;
-  if (!lu->row_ptr || !lu->col_idx || !lu->diag || !lu->map || !lu->val || !lu->pvec) {
+  if (!lu->row_ptr || !lu->col_idx || !lu->diag || !lu->map || !lu->val || !lu->pvec || !lu->inv) {
     free(pat);
     free(pinv);
     as_slu_destroy(&lu);
@@ -198,7 +216,7 @@ int as_slu_nnz(const AsSparseLu *lu) { return lu ? lu->nnz : 0; }
 int as_slu_factor(AsSparseLu *lu, double hg, const double *jval)
 {
   const int n = lu->n;
-  double *restrict val = lu->val;
+  double *restrict val = lu->val, *restrict inv = lu->inv;
   const int *restrict rp = lu->row_ptr, *restrict ci = lu->col_idx, *restrict dg = lu->diag;
   const int *restrict upd = lu->upd;
   for (int q = 0; q < lu->nnz; q++) val[q] = 0.0;
@@ -208,14 +226,14 @@ int as_slu_factor(AsSparseLu *lu, double hg, const double *jval)
   for (int i = 0; i < n; i++) {
     for (int q = rp[i]; q < dg[i]; q++) {
       const int k = ci[q], r0 = dg[k] + 1, len = rp[k + 1] - r0;
-      const double m = val[q] / val[dg[k]];
-      val[q] = m;
-      if (m != 0.0)
-        for (int r = 0; r < len; r++) val[upd[t + r]] -= m * val[r0 + r];
+      const double m = val[q] * inv[k];
+      val[q] = m; /* no test for m == 0: for finite values that update leaves the value unchanged */
+      for (int r = 0; r < len; r++) val[upd[t + r]] -= m * val[r0 + r];
       t += len;
     }
     const double piv = val[dg[i]];
     if (piv == 0.0 || !isfinite(piv)) return 1;
+    inv[i] = 1.0 / piv;
   }
   return 0;
 }
@@ -225,7 +243,7 @@ void as_slu_solve(AsSparseLu *lu, double *x)
   const int n = lu->n;
   double *restrict b = lu->pvec;
   for (int k = 0; k < n; k++) b[k] = x[lu->perm[k]];
-  const double *restrict val = lu->val;
+  const double *restrict val = lu->val, *restrict inv = lu->inv;
   const int *restrict rp = lu->row_ptr, *restrict ci = lu->col_idx, *restrict dg = lu->diag;
   for (int i = 0; i < n; i++) { /* L y = b, unit diagonal */
     double s = b[i];
@@ -235,7 +253,7 @@ void as_slu_solve(AsSparseLu *lu, double *x)
   for (int i = n - 1; i >= 0; i--) { /* U x = y */
     double s = b[i];
     for (int q = dg[i] + 1; q < rp[i + 1]; q++) s -= val[q] * b[ci[q]];
-    b[i] = s / val[dg[i]];
+    b[i] = s * inv[i];
   }
   for (int k = 0; k < n; k++) x[lu->perm[k]] = b[k];
 }
@@ -252,6 +270,7 @@ void as_slu_destroy(AsSparseLu **lu)
   free(p->map);
   free(p->orig_diag);
   free(p->val);
+  free(p->inv);
   free(p->upd);
   free(p);
   *lu = NULL;
