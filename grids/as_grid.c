@@ -334,6 +334,15 @@ void as_grid_destroy(AsGrid **grid)
   *grid = NULL;
 }
 
+double as_grid_convergence(const AsGrid *g, long col)
+{
+  const double d2r = M_PI / 180.0, p1 = g->proj.lat1 * d2r, p2 = g->proj.lat2 * d2r;
+  const double n = fabs(p1 - p2) < 1e-10
+                       ? sin(p1)
+                       : log(cos(p1) / cos(p2)) / log(tan(M_PI / 4 + p2 / 2) / tan(M_PI / 4 + p1 / 2));
+  return n * remainder(g->lon[col] - g->proj.lon0, 360.0) * d2r;
+}
+
 AsStatus as_grid_lonlat_to_xy(const AsGrid *g, double lon, double lat, double *x, double *y)
 {
   AsProj p = {0};

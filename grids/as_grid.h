@@ -58,6 +58,12 @@ AsStatus as_grid_locate(const AsGrid *g, double lon, double lat, double *fi, dou
 AsStatus as_grid_lonlat_to_xy(const AsGrid *g, double lon, double lat, double *x, double *y);
 AsStatus as_grid_xy_to_lonlat(const AsGrid *g, double x, double y, double *lon, double *lat);
 
+/* Meridian convergence of the Lambert conformal grid at column col, radians: true north is turned by
+ * -as_grid_convergence(g, col) from grid north (angle = n (lon - lon0), n the cone constant;
+ * Snyder 1987, USGS PP 1395, eqs. 15-1..15-4). Grid-relative (u, v) -> east/north:
+ * u_e = u cos(a) + v sin(a), v_n = -u sin(a) + v cos(a) with a = this angle. */
+double as_grid_convergence(const AsGrid *g, long col);
+
 static inline long as_grid_ncell(const AsGrid *g) { return (long)g->nx * g->ny * g->nz; }
 /* "cell (i=I, j=J, k=K)" for the cell index (k*ny + j)*nx + i, written into buf: the location part of
  * a one-line error; returns buf */

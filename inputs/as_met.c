@@ -269,15 +269,9 @@ AsStatus as_met_create(AsConfig *cfg, const AsGrid *g, AsMet **pmet)
     for (int k = 0; k < g->nz; k++)
       for (long c = 0; c < nxy; c++)
         met->mair[k * nxy + c] = met->rho_ref[k] * g->area[c] * g->dz[k];
-    /* Lambert conformal: meridians converge with cone constant n; true north is rotated by
-     * a = -n (lon - lon0) from grid north (Snyder 1987, eq. 15-1..15-4). */
-    const double d2r = M_PI / 180.0;
-    double p1 = g->proj.lat1 * d2r, p2 = g->proj.lat2 * d2r, n;
-    if (fabs(p1 - p2) < 1e-10) n = sin(p1);
-    else n = log(cos(p1) / cos(p2)) / log(tan(M_PI / 4 + p2 / 2) / tan(M_PI / 4 + p1 / 2));
+    /* Lambert conformal: true north is rotated by a = -(meridian convergence) from grid north */
     for (long c = 0; c < nxy; c++) {
-      double dl = remainder(g->lon[c] - g->proj.lon0, 360.0);
-      double a = -n * dl * d2r;
+      double a = -as_grid_convergence(g, c);
       met->sina[c] = sin(a);
       met->cosa[c] = cos(a);
     }

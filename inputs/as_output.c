@@ -6,7 +6,8 @@
  * The hourly mean ppb is the time mean of that instantaneous ratio (accumulated as c/rho).
  * Gases are also given at the Chinese reference state (GB 3095-2012 as amended in 2018: 298.15 K,
  * 1013.25 hPa), c_ref = ppb * M / Vm with Vm = R 298.15 / 101325 = 24.465 L mol-1.
- * Files, the budget CSV and the temporary-file life cycle: as_output_files.c.
+ * Files, the budget CSV and the temporary-file life cycle: as_output_files.c; the surface
+ * meteorology fields (output.met): as_output_met.c.
  */
 #include "as_output_impl.h"
 #include <math.h>
@@ -160,7 +161,8 @@ static AsStatus as_output_fields(AsOutput *o, const AsModel *m)
     o->ntrack++;
   }
   free(tracked);
-  o->field = calloc((size_t)(3 * o->ntrack + ndef + 1), sizeof *o->field);
+  o->field = calloc((size_t)(3 * o->ntrack + ndef + 1 + (o->met ? AS_OUTPUT_MET_NFIELD : 0)),
+                    sizeof *o->field);
   if (!o->field) {
     free(where), sums_free(defs, ndef);
     return as_error(AS_ERR_MEM, "", "output", "out of memory");
@@ -242,6 +244,7 @@ AsStatus as_output_create(AsConfig *cfg, AsModel *m, const char *outdir_override
   const char *dir = "out", *inst = "airshed project", *recf = NULL;
   AS_CALL(as_config_get_string(cfg, "output.directory", 0, &dir));
   AS_CALL(as_config_get_bool(cfg, "output.three_d", 0, &o->three_d));
+  AS_CALL(as_config_get_bool(cfg, "output.met", 0, &o->met));
   /* the simulation's key: at each checkpoint the output files are published (renamed copies)
    * so that they hold every hour up to the checkpoint */
   long every_h = 0;
@@ -276,6 +279,7 @@ AsStatus as_output_create(AsConfig *cfg, AsModel *m, const char *outdir_override
   o->ncol = (long)g->nx * g->ny;
   o->nlev = o->three_d ? g->nz : 1;
   AS_CALL(as_output_fields(o, m));
+  if (o->met) AS_CALL(as_output_met_setup(o, g));
   size_t n3 = (size_t)o->nlev * (size_t)o->ncol;
   AS_MALLOC(o->acc_c, (size_t)o->ntrack * n3);
   AS_MALLOC(o->acc_x, (size_t)o->ntrack * n3);
@@ -310,6 +314,7 @@ AsStatus as_output_accumulate(AsOutput *o, const AsModel *m, double dt)
     }
   }
   if (bad) return as_error(AS_ERR_DATA, "", "rho", "non-positive air density in the meteorology");
+  if (o->met) AS_CALL(as_output_met_accumulate(o, &m->ms, dt));
   o->acc_t += dt;
   return AS_OK;
 }
@@ -321,7 +326,9 @@ static void as_output_means(AsOutput *o, const AsModel *m)
   for (int f = 0; f < o->nfield; f++) {
     const AsField *fd = &o->field[f];
     double *restrict out = o->mean + (size_t)f * (size_t)n3;
-    if (fd->kind == AS_FIELD_SUM) {
+    if (fd->kind == AS_FIELD_MET) {
+      as_output_met_mean(o, fd->track, out); /* surface only: the first ncol values */
+    } else if (fd->kind == AS_FIELD_SUM) {
       memset(out, 0, sizeof(double) * (size_t)n3);
       for (int q = 0; q < fd->nsum; q++) { /* fixed member order */
         const double *ac = o->acc_c + (size_t)fd->sum[q] * (size_t)n3;
@@ -364,6 +371,7 @@ AsStatus as_output_write_hour(AsOutput *o, AsModel *m)
   const size_t n = (size_t)o->ntrack * (size_t)o->nlev * (size_t)o->ncol;
   memset(o->acc_c, 0, sizeof(double) * n);
   memset(o->acc_x, 0, sizeof(double) * n);
+  as_output_met_reset(o);
   o->acc_t = 0;
   if (o->sync_every_h > 0) { /* the simulation checkpoints at these hours */
     long hour = lround((m->t - m->t_start) / 3600.0), every = lround(o->sync_every_h);
@@ -380,6 +388,7 @@ void as_output_destroy(AsOutput **op)
   free(o->track_spec), free(o->track_gas), free(o->acc_c), free(o->acc_x);
   for (int f = 0; o->field && f < o->nfield; f++) free(o->field[f].sum);
   free(o->field), free(o->mean), free(o->fbuf), free(o->mass), free(o->recep);
+  free(o->acc_met), free(o->met_cosg), free(o->met_sing);
   free(o);
   *op = NULL;
 }

@@ -2,7 +2,8 @@
  *
  * Output file DIR/<case>_<YYYYMMDDHH of first hour>.nc holds hourly means (time: mean, with
  * time_bnds) of the surface layer of every species with output=1, PM25 (sum of pm25 species),
- * gases also as ppb (mole_fraction_...), and optionally all layers ("output.three_d: true").
+ * gases also as ppb (mole_fraction_...), optionally all layers ("output.three_d: true") and the
+ * hourly-mean surface meteorology T2 ... SWDOWN ("output.met: true", as_output_met.c).
  * Written to DIR/.<name>.tmp and renamed when the run ends successfully (and at each checkpoint:
  * the file then holds all hours so far). Receptors: DIR/<case>_receptors.csv, one row per hour
  * and receptor. Budget: DIR/<case>_budget.csv, one row per hour and species.

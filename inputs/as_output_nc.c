@@ -8,7 +8,9 @@
  *   lambert_conformal_conic  grid mapping (the same parameters as the PROJ string of the grid)
  *   cell_area(y,x)  true cell area dx*dy/m^2 (cell_measures "area: cell_area")
  *   <species>, <gas>_ppb, PM25 (time, y, x) float: lowest-layer hourly means;
- *   <name>_3d (time, z, y, x) with output.three_d (CDO reads at most 4 dimensions).
+ *   <name>_3d (time, z, y, x) with output.three_d (CDO reads at most 4 dimensions);
+ *   with output.met the surface met (T2 ... SWDOWN, 2-D only) and the CF scalar coordinates
+ *   height_2m = 2 m, height_10m = 10 m (section 5.7) named in their "coordinates".
  */
 #include "as_output_impl.h"
 #include "as_version.h"
@@ -79,7 +81,9 @@ static AsStatus def_field(AsOutput *o, const AsField *f, int three, int ndim, co
   AS_CALL(att_text(o, *id, "units", f->units));
   AS_CALL(att_text(o, *id, "standard_name", f->standard_name));
   AS_CALL(att_text(o, *id, "long_name", f->long_name));
-  AS_CALL(att_text(o, *id, "coordinates", "lat lon"));
+  char coords[64];
+  snprintf(coords, sizeof coords, "lat lon%s%s", f->scalar_coord[0] ? " " : "", f->scalar_coord);
+  AS_CALL(att_text(o, *id, "coordinates", coords));
   AS_CALL(att_text(o, *id, "grid_mapping", "lambert_conformal_conic"));
   AS_CALL(att_text(o, *id, "cell_methods", "time: mean"));
   AS_CALL(att_text(o, *id, "cell_measures", "area: cell_area"));
@@ -173,6 +177,16 @@ AsStatus as_output_nc_open(AsOutput *o, const AsModel *m, double t_first_start)
     AS_CALL(att_text(o, v_crs, "crs_wkt", wkt));
   }
 
+  /* CF scalar coordinates of the met fields: heights of the 2-m and 10-m values (as_met.h) */
+  static const struct { const char *name, *long_name; double z; } hgt[2] = {
+      {"height_2m", "height above ground of the 2-m fields", 2.0},
+      {"height_10m", "height above ground of the 10-m fields", 10.0}};
+  int v_hgt[2] = {-1, -1};
+  for (int h = 0; o->met && h < 2; h++) {
+    AS_CALL(def_coord(o, hgt[h].name, 0, NULL, "height", hgt[h].long_name, "m", &v_hgt[h]));
+    AS_CALL(att_text(o, v_hgt[h], "positive", "up"));
+  }
+
   /* data variables */
   int d2[3] = {d_t, d_y, d_x}, d3[4] = {d_t, d_z, d_y, d_x};
   size_t c2[3] = {1, (size_t)g->ny, (size_t)g->nx}, c3[4] = {1, (size_t)g->nz, (size_t)g->ny,
@@ -181,7 +195,7 @@ AsStatus as_output_nc_open(AsOutput *o, const AsModel *m, double t_first_start)
     AsField *fd = &o->field[f];
     AS_CALL(def_field(o, fd, 0, 3, d2, c2, &fd->var2d));
     fd->var3d = -1;
-    if (o->three_d) AS_CALL(def_field(o, fd, 1, 4, d3, c3, &fd->var3d));
+    if (o->three_d && fd->kind != AS_FIELD_MET) AS_CALL(def_field(o, fd, 1, 4, d3, c3, &fd->var3d));
   }
   NCC(nc_enddef(o->ncid), "output");
 
@@ -208,6 +222,8 @@ AsStatus as_output_nc_open(AsOutput *o, const AsModel *m, double t_first_start)
   NCC(nc_put_var_double(o->ncid, v_area, g->area), "cell_area");
   int one = 0;
   NCC(nc_put_var_int(o->ncid, v_crs, &one), "grid mapping");
+  for (int h = 0; h < 2; h++)
+    if (v_hgt[h] >= 0) NCC(nc_put_var_double(o->ncid, v_hgt[h], &hgt[h].z), hgt[h].name);
   o->nrec = 0;
   return AS_OK;
 }
@@ -222,7 +238,8 @@ AsStatus as_output_nc_write(AsOutput *o, double t_start, double t_end)
   for (int f = 0; f < o->nfield; f++) {
     const AsField *fd = &o->field[f];
     const double *mean = o->mean + (size_t)f * n3;
-    for (size_t i = 0; i < n3; i++) o->fbuf[i] = (float)mean[i];
+    const size_t nval = fd->var3d >= 0 ? n3 : (size_t)o->ncol; /* met fields: surface only */
+    for (size_t i = 0; i < nval; i++) o->fbuf[i] = (float)mean[i];
     size_t s3[3] = {r, 0, 0}, c3[3] = {1, (size_t)o->ny, (size_t)o->nx};
     NCC(nc_put_vara_float(o->ncid, fd->var2d, s3, c3, o->fbuf), fd->name);
     if (fd->var3d >= 0) {

@@ -8,7 +8,9 @@
  * hourly-mean surface field, in the grid's index space (fi, fj from the LCC projection):
  *   f = (1-wx)(1-wy) f[i0,j0] + wx(1-wy) f[i0+1,j0] + (1-wx)wy f[i0,j0+1] + wx wy f[i0+1,j0+1],
  * i0 = floor(fi) clamped to [0, nx-2], wx = fi - i0 clamped to [0, 1] (so within half a cell of the
- * boundary the edge value is used).
+ * boundary the edge value is used). The met wind direction WDIR10 (output.met) is instead the
+ * direction of the interpolated mean wind vector (an angle cannot be interpolated across north):
+ * as_output_met_bilinear().
  */
 #include "as_output_impl.h"
 #include <errno.h>
@@ -143,10 +145,14 @@ AsStatus as_receptors_write(AsOutput *o, double t_end)
     fprintf(o->frec, "%s,%s,%.5f,%.5f", ts, rc->name, rc->lon, rc->lat);
     const long a = (long)rc->j0 * o->nx + rc->i0, b = a + 1, c = a + o->nx, d = c + 1;
     const double wx = rc->wx, wy = rc->wy;
+    const long cell[4] = {a, b, c, d};
+    const double w[4] = {(1 - wx) * (1 - wy), wx * (1 - wy), (1 - wx) * wy, wx * wy};
     for (int f = 0; f < o->nfield; f++) {
       const double *m = o->mean + (size_t)f * n3; /* surface = first nx*ny values */
-      double v = (1 - wx) * (1 - wy) * m[a] + wx * (1 - wy) * m[b] + (1 - wx) * wy * m[c] +
-                 wx * wy * m[d];
+      double v = o->field[f].kind == AS_FIELD_MET
+                     ? as_output_met_bilinear(o, o->field[f].track, m, cell, w)
+                     : (1 - wx) * (1 - wy) * m[a] + wx * (1 - wy) * m[b] + (1 - wx) * wy * m[c] +
+                           wx * wy * m[d];
       fprintf(o->frec, ",%.7g", v);
     }
     fprintf(o->frec, "\n");

@@ -15,18 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "as_check.h"
 
 int test_met_setup(const char *yaml, AsConfig **cfg, AsGrid **grid, AsMet **met);
 
-static int fails;
-#define CHECK(cond, ...)                    \
-  do {                                      \
-    if (!(cond)) {                          \
-      printf("FAIL: " __VA_ARGS__);         \
-      printf("\n");                         \
-      fails++;                              \
-    }                                       \
-  } while (0)
 
 static const char *factors = "inputs/emissions/biogenic_factors.csv";
 

@@ -17,16 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "as_check.h"
 
-static int fails;
-#define CHECK(cond, ...)                                   \
-  do {                                                     \
-    if (!(cond)) {                                         \
-      fails++;                                             \
-      printf("FAIL: " __VA_ARGS__);                        \
-      printf("\n");                                        \
-    }                                                      \
-  } while (0)
 
 static const double D = M_PI / 180;
 

@@ -22,23 +22,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "as_check.h"
 
-static int fails;
-#define CHECK(cond, ...)            \
-  do {                              \
-    if (!(cond)) {                  \
-      fails++;                      \
-      printf("FAIL: " __VA_ARGS__); \
-      printf("\n");                 \
-    }                               \
-  } while (0)
-#define OK(expr)                                                         \
-  do {                                                                   \
-    if ((expr) != AS_OK) {                                               \
-      printf("FAIL: %s: %s\n", #expr, as_error_message());               \
-      exit(1);                                                           \
-    }                                                                    \
-  } while (0)
 
 static int exists(const char *p)
 {
