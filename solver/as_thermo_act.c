@@ -22,12 +22,14 @@
 
 #define AS_IONIC_MAX 100.0
 
-/* log10 of z1z2-scaled Kusik–Meissner binary at I (ISORROPIA's MKBI) */
-static double as_km(double q, double zz, double ionic, double sion)
+/* log10 of z1z2-scaled Kusik–Meissner binary at I (ISORROPIA's MKBI); l1 = ln(1 + 0.1 I),
+ * e3 = exp(-0.023 I^3) for I < 6, else 0 (C = 1), shared by all pairs:
+ * (1 + 0.1 I)^q = exp(q l1), the same number as pow() to a few ulp */
+static double as_km(double q, double zz, double l1, double e3, double sion)
 {
   const double b = 0.75 - 0.065 * q;
-  const double c = ionic < 6.0 ? 1.0 + 0.055 * q * exp(-0.023 * ionic * ionic * ionic) : 1.0;
-  const double g = 1.0 + b * pow(1.0 + 0.1 * ionic, q) - b;
+  const double c = 1.0 + 0.055 * q * e3;
+  const double g = 1.0 + b * exp(q * l1) - b;
   return zz * (log10(g) - 0.5107 * sion / (1.0 + c * sion));
 }
 
@@ -44,18 +46,18 @@ void as_thermo_activity(const AsThermoEnv *e, double m_h, double m_nh4, double m
   const double scale = ionic_true > AS_IONIC_MAX ? AS_IONIC_MAX / ionic_true : 1.0;
   const double ionic = ionic_true * scale;
   m_h *= scale, m_nh4 *= scale, m_so4 *= scale, m_hso4 *= scale, m_no3 *= scale;
-  const double sion = sqrt(ionic);
+  const double sion = sqrt(ionic), l1 = log1p(0.1 * ionic);
+  const double e3 = ionic < 6.0 ? exp(-0.023 * ionic * ionic * ionic) : 0.0;
   /* binaries g0[cation][anion]; cations H, NH4 (z = 1); anions SO4 (2), HSO4 (1), NO3 (1) */
   double g0[2][3];
-  g0[0][0] = as_km(-0.10, 2.0, ionic, sion); /* H2SO4 */
-  g0[0][1] = as_km(8.00, 1.0, ionic, sion);  /* H-HSO4 */
-  g0[0][2] = as_km(2.60, 1.0, ionic, sion);  /* HNO3 */
-  g0[1][0] = as_km(-0.25, 2.0, ionic, sion); /* (NH4)2SO4 */
-  g0[1][2] = as_km(-1.15, 1.0, ionic, sion); /* NH4NO3 */
-  double g_nh4cl = as_km(0.82, 1.0, ionic, sion), g_hcl = as_km(6.00, 1.0, ionic, sion);
-  const double ti = e->T - 273.0;
-  const double cf1 = 1.125 - 0.005 * ti;
-  const double cf2 = (0.125 - 0.005 * ti) * (0.039 * pow(ionic, 0.92) - 0.41 * sion / (1.0 + sion));
+  g0[0][0] = as_km(-0.10, 2.0, l1, e3, sion); /* H2SO4 */
+  g0[0][1] = as_km(8.00, 1.0, l1, e3, sion);  /* H-HSO4 */
+  g0[0][2] = as_km(2.60, 1.0, l1, e3, sion);  /* HNO3 */
+  g0[1][0] = as_km(-0.25, 2.0, l1, e3, sion); /* (NH4)2SO4 */
+  g0[1][2] = as_km(-1.15, 1.0, l1, e3, sion); /* NH4NO3 */
+  double g_nh4cl = as_km(0.82, 1.0, l1, e3, sion), g_hcl = as_km(6.00, 1.0, l1, e3, sion);
+  const double cf1 = e->km_cf1;
+  const double cf2 = e->km_cf2 * (0.039 * exp(0.92 * log(ionic)) - 0.41 * sion / (1.0 + sion));
   static const double zz[3] = {2.0, 1.0, 1.0};
   for (int i = 0; i < 2; i++)
     for (int j = 0; j < 3; j++)
@@ -64,7 +66,7 @@ void as_thermo_activity(const AsThermoEnv *e, double m_h, double m_nh4, double m
   g_hcl = cf1 * g_hcl - cf2;
   g0[1][1] = g_nh4cl + g0[0][1] - g_hcl; /* NH4HSO4 */
 
-  const double agama = 0.511 * pow(298.0 / e->T, 1.5);
+  const double agama = e->bromley_a;
   const double h = agama * sion / (1.0 + sion);
   const double zc[2] = {1.0, 1.0}, za[3] = {2.0, 1.0, 1.0};
   const double mc[2] = {m_h, m_nh4}, ma[3] = {m_so4, m_hso4, m_no3};

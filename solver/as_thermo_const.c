@@ -60,5 +60,9 @@ void as_thermo_env_init(AsThermoEnv *e, double T, double rh)
   e->drh_ab = 0.4000 * exp(384.0 * tcf);
   e->drh_lc = 0.6900 * exp(186.0 * tcf);
   e->drh_an = fmin(0.6183 * exp(852.0 * tcf), e->drh_as);
+  /* activity-coefficient factors that depend on T only (as_thermo_act.c) */
+  e->km_cf1 = 1.125 - 0.005 * (T - 273.0);
+  e->km_cf2 = 0.125 - 0.005 * (T - 273.0);
+  e->bromley_a = 0.511 * pow(298.0 / T, 1.5);
   as_thermo_binary_molalities(e->aw, &e->m0_as, &e->m0_ab, &e->m0_lc, &e->m0_sa, &e->m0_an);
 }

@@ -30,6 +30,8 @@ typedef struct {
   double kp_an;           /* NH4NO3(s) = NH3(g) + HNO3(g), (mol m-3)^2 (Mozurkewich 1993) */
   double drh_as, drh_ab, drh_lc, drh_an;
   double m0_as, m0_ab, m0_lc, m0_sa, m0_an; /* binary molalities at aw, mol kg-1 */
+  double km_cf1, km_cf2;  /* KM temperature correction: 1.125 - 0.005 t, 0.125 - 0.005 t (t = T - 273) */
+  double bromley_a;       /* Debye-Hueckel A of the Bromley mixing, 0.511 (298/T)^1.5 */
 } AsThermoEnv;
 
 /* One aqueous solution in equilibrium with the gas. */

@@ -24,19 +24,23 @@
 #define AS_LIQ_AASWEEP 25 /* Anderson sweeps before the bracketed fallback */
 #define AS_LIQ_MAXH 200
 #define AS_LIQ_MAXW 200
+#define AS_LIQ_HTOL 1e-10  /* H+ root: Newton step in ln H (relative in H); the step is taken, so the
+                              error left is of order its square */
 #define AS_LIQ_GTOL 1e-8   /* on y, log10 units */
 #define AS_LIQ_ACCEPT 1e-2 /* largest accepted fixed-point residual when the iteration stalls, log10 units
                               (2.3 % in g; ISORROPIA II stops at 5e-2 relative in g, 4 sweeps) */
 #define AS_AA_M 4
+#define AS_LIQ_SCANREL 1e-3 /* inner tolerance of the fallback's scan, relative to |G| (as_liq_g0) */
 
 typedef struct {
   const AsThermoEnv *e;
   double ts, ta, tn;
   double c8, cn, kap; /* a8 = c8 W, kn = cn W^2: see as_liq_coefs */
-  double h;           /* last H+ root (warm start) */
+  double h, lnh;      /* last H+ root and its log (the warm start) */
+  double lxa, lxw;    /* ln 2(2 TS + TN), ln 2 sqrt(Kw aw): upper end of the H+ bracket (+ ln W) */
   int evals, capped;
   /* the solution at the last W */
-  double w, nh4, so4, hso4, no3, oh;
+  double w, u, nh4, so4, hso4, no3, oh;
 } AsLiqCtx;
 
 /* The solve sees the activity coefficients only through y = (2 lg_HHSO4 - 3 lg_H2SO4, lg_HNO3,
@@ -71,37 +75,68 @@ static double as_liq_f(const AsLiqCtx *c, double a8, double kn, double kwp, doub
   return h + nh4 - (2.0 * c->ts - hso4) - no3 - oh;
 }
 
-/* H+ root at water w (bracketed Newton in ln H), then the ions; returns W_zsr */
-static double as_liq_at_w(AsLiqCtx *c, double w)
+/* f(exp(xlo)) <= 0 (extend xlo down by 70 at most 10 times): needed only when the iteration falls
+ * back to bisection before it has seen a negative f itself -- f -> -OH- -> -inf as H -> 0 */
+static double as_liq_lower(AsLiqCtx *c, double a8, double kn, double kwp, double xlo)
+{
+  double fp;
+  for (int k = 0; k < 10; k++) {
+    c->evals++;
+    if (!(as_liq_f(c, a8, kn, kwp, exp(xlo), &fp) > 0.0)) break;
+    xlo -= 70.0;
+  }
+  return xlo;
+}
+
+/* H+ root at water w = exp(u) (bracketed Newton in ln H), then the ions; returns W_zsr */
+static double as_liq_at_w(AsLiqCtx *c, double u)
 {
   const AsThermoEnv *e = c->e;
+  const double w = exp(u);
   const double a8 = c->c8 * w, kn = c->cn * w * w, kwp = e->kw * e->aw * w * w;
-  double xhi = log(fmax(fmax(2.0 * (2.0 * c->ts + c->tn), 2.0 * sqrt(kwp)), 1e-300));
-  double xlo = xhi - 70.0, fp;
-  for (int k = 0; k < 10 && as_liq_f(c, a8, kn, kwp, exp(xlo), &fp) > 0.0; k++) xlo -= 70.0;
-  c->evals += 11;
-  double x = (c->h > 0.0 && log(c->h) > xlo && log(c->h) < xhi) ? log(c->h) : 0.5 * (xlo + xhi);
+  /* upper end: H = 2 x (anion equivalents, or sqrt(Kw aw) W), where f > 0 */
+  double xhi = fmax(c->lxa, c->lxw + u);
+  double xlo = xhi - 70.0, fp, h;
+  int lo_ok = 0; /* xlo verified: f(xlo) <= 0 */
+  double x = (c->lnh > xlo && c->lnh < xhi) ? c->lnh : 0.5 * (xlo + xhi);
+  double xh = HUGE_VAL; /* h = exp(xh) */
   int it;
   double dxold = xhi - xlo;
   for (it = 0; it < AS_LIQ_MAXH; it++) {
-    const double f = as_liq_f(c, a8, kn, kwp, exp(x), &fp);
+    h = exp(x), xh = x;
+    const double f = as_liq_f(c, a8, kn, kwp, h, &fp);
     c->evals++;
     if (f == 0.0) break;
-    if (f > 0.0) xhi = x; else xlo = x;
-    double xn = x - f / fp;
+    if (f > 0.0) xhi = x; else xlo = x, lo_ok = 1;
+    const double dn = -f / fp;
+    /* converged when the Newton step is below AS_LIQ_HTOL (relative in H): take it and stop. This
+     * test comes before the bracket test: a step below the resolution of x leaves x where it is,
+     * which is on the bracket's end, and would otherwise be taken for "Newton left the bracket"
+     * (before 2026-11 that sent every root into ~40 bisections down to a 1e-13 bracket) */
+    if (fabs(dn) < AS_LIQ_HTOL) {
+      x += dn;
+      h *= 1.0 + dn, xh = x; /* exp(x + dn) to O(dn^2) < 1e-20 */
+      break;
+    }
+    double xn = x + dn;
     /* safeguard (rtsafe, Press et al. 2007 sec. 9.4): bisect when Newton leaves the bracket or does
      * not halve the step of two iterations ago -- f is sigmoid in ln H, and Newton can ping-pong
      * between its two flat ends, shrinking the bracket by rounding only */
-    if (!(xn > xlo && xn < xhi) || fabs(2.0 * f) > fabs(dxold * fp)) xn = 0.5 * (xlo + xhi);
+    if (!(xn > xlo && xn < xhi) || fabs(2.0 * f) > fabs(dxold * fp)) {
+      if (!lo_ok) xlo = as_liq_lower(c, a8, kn, kwp, xlo), lo_ok = 1;
+      if (!(xn > xlo && xn < xhi) || fabs(2.0 * f) > fabs(dxold * fp)) xn = 0.5 * (xlo + xhi);
+    }
     dxold = fabs(xn - x);
-    const double dx = xn - x;
     x = xn;
-    if (fabs(dx) < 1e-13 * fmax(1.0, fabs(x)) || xhi - xlo < 1e-13 * fmax(1.0, fabs(x))) break;
+    if (xhi - xlo < AS_LIQ_HTOL) break;
   }
   if (it == AS_LIQ_MAXH) c->capped = 1;
-  const double h = exp(x), kh = c->kap * h;
+  if (xh != x) h = exp(x);
+  const double kh = c->kap * h;
   c->h = h;
+  c->lnh = x;
   c->w = w;
+  c->u = u;
   c->nh4 = c->ta * kh / (1.0 + kh);
   c->hso4 = c->ts * h / (a8 + h);
   c->so4 = c->ts - c->hso4;
@@ -112,7 +147,7 @@ static double as_liq_at_w(AsLiqCtx *c, double w)
 
 static double as_liq_hw(AsLiqCtx *c, double u)
 {
-  const double wz = as_liq_at_w(c, exp(u));
+  const double wz = as_liq_at_w(c, u);
   return wz > 0.0 ? log(wz) - u : -1e300;
 }
 
@@ -158,9 +193,13 @@ static double as_liq_water(AsLiqCtx *c, double uguess)
   double ua, fa, ub, fb;
   double u = (uguess < utop && uguess > umin) ? uguess : utop - 1.0;
   double fu = as_liq_hw(c, u);
+  /* first step 2|h(u)| (at most 0.25, the old fixed step), doubled until the sign changes:
+   * h = ln W_zsr - ln W has slope s - 1, s = dln W_zsr / dln W (more water dissolves more NH4NO3:
+   * s >= 0; s < 1 at a simple root), so the root is |h|/(1 - s) from u. From a warm start (the
+   * previous sweep's water) this brackets the root tightly at once. */
+  double step = fmin(0.25, fmax(2.0 * fabs(fu), 1e-9));
   if (fu > 0.0) { /* step up to a sign change (h(utop) < 0) */
     ua = u, fa = fu;
-    double step = 0.25;
     for (;;) {
       ub = fmin(ua + step, utop), fb = as_liq_hw(c, ub);
       if (fb <= 0.0) break;
@@ -168,7 +207,6 @@ static double as_liq_water(AsLiqCtx *c, double uguess)
     }
   } else { /* step down to h > 0 */
     ub = u, fb = fu;
-    double step = 0.25;
     for (;;) {
       ua = ub - step;
       if (ua < umin) return 0.0;
@@ -178,7 +216,7 @@ static double as_liq_water(AsLiqCtx *c, double uguess)
     }
   }
   const double ur = fb == 0.0 ? ub : as_liq_brent(c, ua, fa, ub, fb, 1e-12);
-  as_liq_hw(c, ur); /* leave the solution at the root */
+  if (c->u != ur) as_liq_hw(c, ur); /* leave the solution at the root (unless it is there) */
   return exp(ur);
 }
 
@@ -203,9 +241,12 @@ static double as_liq_norm(const double f[AS_NY])
   return fmax(fabs(f[0]), fmax(fabs(f[1]), fabs(f[2])));
 }
 
-/* G(y0) of the fallback: F0 after iterating (y1, y2) to their fixed point at this y0 */
+/* G(y0) of the fallback: F0 after iterating (y1, y2) to their fixed point at this y0. rel > 0 (the
+ * scan, where only the sign of G is used) stops the inner iteration as soon as its residual is below
+ * rel |F0| as well as when it is below 0.1 AS_LIQ_GTOL: with rel = 1e-3 the sign could only be wrong if
+ * G moved more than 1000 times faster with (y1, y2) than (y1, y2) with their own residual */
 static double as_liq_g0(AsLiqCtx *c, double y0, double y12[2], double *uguess, double lgn[AS_TP_N],
-                        double *ionic, int *sweeps, int *ok)
+                        double *ionic, int *sweeps, int *ok, double rel)
 {
   double y[AS_NY] = {y0, y12[0], y12[1]}, f[AS_NY] = {0.0, 0.0, 0.0}, beta = 1.0, nprev = 1e300;
   for (int k = 0; k < 100; k++) { /* damped fixed point: halve the step while |f| grows */
@@ -215,7 +256,7 @@ static double as_liq_g0(AsLiqCtx *c, double y0, double y12[2], double *uguess, d
     }
     (*sweeps)++;
     const double n = fmax(fabs(f[1]), fabs(f[2]));
-    if (n < 0.1 * AS_LIQ_GTOL) break;
+    if (n < fmax(0.1 * AS_LIQ_GTOL, rel * fabs(f[0]))) break;
     if (n > 0.9 * nprev) beta = fmax(0.05, 0.5 * beta);
     nprev = n;
     y[1] += beta * f[1], y[2] += beta * f[2];
@@ -227,7 +268,9 @@ static double as_liq_g0(AsLiqCtx *c, double y0, double y12[2], double *uguess, d
 AsStatus as_thermo_liquid_solve(const AsThermoEnv *e, double ts, double ta, double tn,
                                 AsThermoLiquid *liq)
 {
-  AsLiqCtx c = {.e = e, .ts = ts, .ta = ta, .tn = tn};
+  AsLiqCtx c = {.e = e, .ts = ts, .ta = ta, .tn = tn, .lnh = -HUGE_VAL, .u = HUGE_VAL};
+  c.lxa = log(fmax(2.0 * (2.0 * ts + tn), 1e-300));
+  c.lxw = log(2.0 * sqrt(e->kw * e->aw));
   liq->iters = liq->evals = 0;
   liq->resid = 0.0;
   liq->h = liq->nh4 = liq->so4 = liq->hso4 = liq->no3 = liq->oh = liq->w = liq->ionic = 0.0;
@@ -302,28 +345,41 @@ AsStatus as_thermo_liquid_solve(const AsThermoEnv *e, double ts, double ta, doub
    *    g_H2SO4 and favours dissociation, with slope ~1 in acidic solutions near I = 10-25 mol/kg,
    *    where the map can also have several fixed points), solve for y0 = 2 lg_HHSO4 - 3 lg_H2SO4
    *    by bracketing: G(y0) = F0(y0, y1, y2) with (y1, y2) iterated to their fixed point at each
-   *    y0; the first sign change of G scanning y0 upwards from -5 in steps of 0.5, then Brent. */
+   *    y0; the first sign change of G scanning y0 upwards from -5 in steps of 0.5, then Illinois. */
   double fbest = as_liq_norm(f);
   if (!done) {
     double y12[2] = {y[1], y[2]}, ga = 0.0, gb = 0.0, ya = -5.0, yb = -5.0;
     int ok = 1, found = 0;
-    ga = as_liq_g0(&c, ya, y12, &uguess, lgn, &ionic, &sweeps, &ok);
+    ga = as_liq_g0(&c, ya, y12, &uguess, lgn, &ionic, &sweeps, &ok, AS_LIQ_SCANREL);
     for (int k = 1; k <= 40 && ok && !found; k++) {
       yb = -5.0 + 0.5 * k;
-      gb = as_liq_g0(&c, yb, y12, &uguess, lgn, &ionic, &sweeps, &ok);
+      gb = as_liq_g0(&c, yb, y12, &uguess, lgn, &ionic, &sweeps, &ok, AS_LIQ_SCANREL);
       if ((ga > 0.0) != (gb > 0.0)) found = 1;
       else ya = yb, ga = gb;
     }
     if (!ok) goto no_liquid;
     if (found) {
-      for (int it = 0; it < 100 && yb - ya > 1e-11; it++) { /* Illinois regula falsi */
+      /* Illinois regula falsi (Dowell & Jarratt 1971, BIT 11:168): the function value kept at an
+       * end is halved only when that end is kept twice in a row (halving it at every step, as
+       * before 2026-11, makes the iterate alternate sides and converge linearly, ~x0.5 per step) */
+      int side = 0;
+      for (int it = 0; it < 100 && yb - ya > 1e-11; it++) {
         double ym = (ya * gb - yb * ga) / (gb - ga);
         if (!(ym > ya && ym < yb)) ym = 0.5 * (ya + yb);
-        const double gm = as_liq_g0(&c, ym, y12, &uguess, lgn, &ionic, &sweeps, &ok);
+        const double gm = as_liq_g0(&c, ym, y12, &uguess, lgn, &ionic, &sweeps, &ok, 0.0);
         if (!ok) goto no_liquid;
-        if (gm == 0.0) { ya = yb = ym; break; }
-        if ((gm > 0.0) == (ga > 0.0)) ya = ym, ga = gm, gb *= 0.5;
-        else yb = ym, gb = gm, ga *= 0.5;
+        /* |G| below the inner tolerance: y0 is as well solved as y1, y2 (the old code went on to a
+         * bracket of 1e-11, 2-3 more G evaluations) */
+        if (fabs(gm) < 0.1 * AS_LIQ_GTOL) { ya = yb = ym; break; }
+        if ((gm > 0.0) == (ga > 0.0)) {
+          ya = ym, ga = gm;
+          if (side == -1) gb *= 0.5;
+          side = -1;
+        } else {
+          yb = ym, gb = gm;
+          if (side == 1) ga *= 0.5;
+          side = 1;
+        }
       }
       y[0] = 0.5 * (ya + yb), y[1] = y12[0], y[2] = y12[1];
       if (!as_liq_sweep(&c, y, &uguess, lgn, &ionic, f)) goto no_liquid;

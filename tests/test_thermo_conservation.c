@@ -70,7 +70,7 @@ int main(void)
     if (as_thermo_create(states[s], &t) != AS_OK) return 1;
     double worst_s = 0.0, worst_n = 0.0, t0 = omp_get_wtime();
     int nbad = 0, maxit = 0, nphase[4] = {0, 0, 0, 0};
-    long evals = 0;
+    long evals = 0, ev_r[NR] = {0}, it_r[NR] = {0};
     for (int c = 0; c < NCASE; c++) {
       double T, rh, tot[3];
       totals(c, &T, &rh, tot);
@@ -85,6 +85,7 @@ int main(void)
       }
       maxit = serial[c].iterations > maxit ? serial[c].iterations : maxit;
       evals += serial[c].evals;
+      ev_r[(c / (NM * NN)) % NR] += serial[c].evals, it_r[(c / (NM * NN)) % NR] += serial[c].iterations;
       nphase[serial[c].phase]++;
       AsThermoResult again;
       as_thermo_equilibrate(t, T, rh, tot, &again);
@@ -111,6 +112,11 @@ int main(void)
            "%d/%d/%d/%d, max activity sweeps %d, mean charge-balance evaluations %.0f\n",
            states[s], NCASE, dt, 1e6 * dt / (2.0 * NCASE), nphase[0], nphase[1], nphase[2], nphase[3],
            maxit, (double)evals / NCASE);
+    static const char *rname[NR] = {"0", "0.5", "1", "1.25", "1.5", "1.75", "2", "3", "6", "noS"};
+    printf("           mean evaluations / sweeps by TA/TS:");
+    for (int i = 0; i < NR; i++)
+      printf(" %s %.0f/%.1f", rname[i], (double)ev_r[i] / (NCASE / NR), (double)it_r[i] / (NCASE / NR));
+    printf("\n");
     printf("           worst relative S error %.2e, worst N error %.2e (claim <= 1e-12); bad %d; "
            "threads (%d) differing or failing %d\n", worst_s, worst_n, nbad, omp_get_max_threads(), tbad);
     fail |= nbad != 0 || tbad != 0;
