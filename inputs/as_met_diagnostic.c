@@ -37,7 +37,7 @@ typedef struct {
   AsClimate clim;
   char path[1024];
   uint64_t seed;
-  double kz_min, kh_min, cs, zb, gamma;
+  double kz_min, kz_min_urban, kh_min, cs, zb, gamma;
   double lonc, latc;        /* reference station: domain centre */
   double breeze;            /* daytime water-to-land breeze speed at full heating, m s-1 */
   double *bx, *by;          /* [ny*nx] breeze direction field: -grad(smoothed water fraction) * 10 km */
@@ -113,6 +113,8 @@ static AsStatus diag_create(AsMet *met, AsConfig *cfg, void **data)
   AS_CALL(as_config_get_int(cfg, "meteorology.diagnostic.seed", 0, 0, 2147483647L, &seed));
   d->seed = (uint64_t)seed;
   AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.kz_min", 0, "m2/s", 0, 100, &d->kz_min));
+  d->kz_min_urban = d->kz_min; /* CMAQ's KZMIN option: 1.0 m2/s in urban cells, 0.01 elsewhere */
+  AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.kz_min_urban", 0, "m2/s", 0, 100, &d->kz_min_urban));
   AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.kh_min", 0, "m2/s", 0, 1e5, &d->kh_min));
   AS_CALL(as_config_get_double(cfg, "meteorology.diagnostic.smagorinsky", 0, 0, 2, &d->cs));
   AS_CALL(as_config_get_quantity(cfg, "meteorology.diagnostic.blending_height", 0, "m", 10, 1000,
@@ -338,7 +340,8 @@ static AsStatus diag_snapshot(AsMet *met, void *data, double t, AsMetState *st)
     }
     st->kz[c] = 0.0;
     st->kz[(long)nz * nxy + c] = 0.0;
-    for (int k = 1; k < nz; k++) st->kz[k * nxy + c] = as_kz_profile(g->z_face[k], h, us, L, d->kz_min);
+    const double kzm = met->lu[c] == AS_LU_URBAN ? d->kz_min_urban : d->kz_min;
+    for (int k = 1; k < nz; k++) st->kz[k * nxy + c] = as_kz_profile(g->z_face[k], h, us, L, kzm);
   }
   AS_CALL(as_met_make_fluxes(met, st));
   as_met_smagorinsky(met, st, d->kh_min, d->cs);
@@ -349,10 +352,10 @@ static void diag_view(const AsMet *met, const void *data, FILE *f)
 {
   (void)met;
   const Diag *d = data;
-  fprintf(f, "  diagnostic: climatology %s, seed %llu, blending height %g m, kz_min %g, kh_min %g "
+  fprintf(f, "  diagnostic: climatology %s, seed %llu, blending height %g m, kz_min %g (urban %g), kh_min %g "
           "m2/s, Smagorinsky %g, theta lapse above the PBL %g K/km, breeze %g m/s, stratiform cloud "
           "water when cover >= 0.5 or raining\n",
-          d->path, (unsigned long long)d->seed, d->zb, d->kz_min, d->kh_min, d->cs, 1e3 * d->gamma,
+          d->path, (unsigned long long)d->seed, d->zb, d->kz_min, d->kz_min_urban, d->kh_min, d->cs, 1e3 * d->gamma,
           d->breeze);
 }
 
