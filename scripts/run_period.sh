@@ -23,5 +23,10 @@ if [ -f "$out/checkpoint.h5" ]; then
   args+=(--restart "$out/checkpoint.h5")
 fi
 echo "run_period: $(date -u +%FT%TZ) $bin ${args[*]}" >> "$out/run.log"
-"$bin" "${args[@]}" >> "$out/run.log" 2>&1
+status=0
+"$bin" "${args[@]}" >> "$out/run.log" 2>&1 || status=$?
+if [ $status -ne 0 ]; then
+  echo "run_period: airshed failed (exit $status): $(tail -n 1 "$out/run.log")" >&2
+  exit $status
+fi
 echo "run_period: finished $(date -u +%FT%TZ)" >> "$out/run.log"

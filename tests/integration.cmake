@@ -11,7 +11,9 @@ add_test(NAME threads_identical_3km COMMAND bash ${CMAKE_SOURCE_DIR}/tests/test_
 set_tests_properties(threads_identical_3km PROPERTIES LABELS long)
 add_test(NAME cli_help COMMAND $<TARGET_FILE:airshed> --help)
 add_test(NAME cli_version COMMAND $<TARGET_FILE:airshed> --version)
-set_tests_properties(threads_identical restart_identical cli_help cli_version PROPERTIES LABELS default)
+add_test(NAME run_period_resume COMMAND bash ${CMAKE_SOURCE_DIR}/tests/test_run_period.sh $<TARGET_FILE:airshed> ${AS_COARSE}
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(threads_identical restart_identical run_period_resume cli_help cli_version PROPERTIES LABELS default)
 set_tests_properties(cli_version PROPERTIES PASS_REGULAR_EXPRESSION "airshed [0-9]+\\.[0-9]+\\.[0-9]+ \\(git [0-9a-f]+")
 as_test(model_mass_periodic test_model_budget.c ARGS periodic tests/cases/periodic.yaml 2)
 # open domain, every process on: chemistry + biogenic (budget closure), and without biogenic (the
