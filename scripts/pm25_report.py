@@ -10,9 +10,10 @@ the plain mean of the runs' means (each run stands for one season: document the 
 numbers). Observed annual means (default inputs/receptors/observed_pm25.csv) are compared with it.
 Per run it also prints each component's share of PM25, the mean by Beijing hour at the three towns of
 nitrate and of the --diurnal fields (e.g. NO2_ppb,NO_ppb,O3_ppb), and, when the run wrote surface met
-(output.met: T2, RH2), the nights: per town and night (Beijing 20:00-06:00) the mean nitrate, T2 and
-RH2, their correlations, and nitrate on cold-and-humid nights (T2 below and RH2 above the run's
-medians) against the other nights.
+(output.met: T2, RH2, PRECIP), the nights: per town and night (hours ending 21-06 LST) the mean
+nitrate, T2 and RH2 and the nitrate rise from 21 to 06 LST; their correlations, and nitrate on
+cold-and-humid nights (T2 below and RH2 above the run's medians) against the other nights, over all
+nights and over the dry ones (rain washes nitrate out whatever the temperature).
 Prints markdown tables; writes RUNDIR-independent JSON to stdout with --json."""
 import csv, glob, json, os, sys
 
@@ -69,9 +70,15 @@ def nights(rows, keep):
         if not (h >= 21 or h <= 6):
             continue
         key = (r["receptor"], r["time"][:10])  # 21-06 LST hour-ending = 13-22 UTC: one UTC date
-        a = out.setdefault(key, [0.0, 0.0, 0.0, 0])
+        a = out.setdefault(key, [0.0, 0.0, 0.0, 0, 0.0, None, None])
         a[0] += float(r["ANO3"]); a[1] += float(r["T2"]); a[2] += float(r["RH2"]); a[3] += 1
-    return {k: (a[0] / a[3], a[1] / a[3], a[2] / a[3]) for k, a in out.items() if a[3] >= 8}
+        a[4] += float(r.get("PRECIP", 0.0))
+        if h == 21:
+            a[5] = float(r["ANO3"])
+        if h == 6:
+            a[6] = float(r["ANO3"])
+    return {k: (a[0] / a[3], a[1] / a[3], a[2] / a[3], a[4], a[6] - a[5]) for k, a in out.items()
+            if a[3] >= 8 and a[5] is not None and a[6] is not None}
 
 
 def corr(x, y):
@@ -85,17 +92,26 @@ def corr(x, y):
 
 
 def print_nights(ng):
+    """nightly nitrate against T2 and RH2, over all nights and over the dry ones (< 0.1 mm of rain in
+    the night: rain washes nitrate out, whatever the temperature)"""
     if not ng:
         return
-    v = list(ng.values())
-    no3, t2, rh = [a[0] for a in v], [a[1] for a in v], [a[2] for a in v]
-    tm, rm = sorted(t2)[len(t2) // 2], sorted(rh)[len(rh) // 2]
-    ch = [a[0] for a in v if a[1] < tm and a[2] > rm]
-    ot = [a[0] for a in v if not (a[1] < tm and a[2] > rm)]
-    print(f"\nnights (21-06 LST) at the towns: {len(v)} town-nights; correlation of nightly nitrate with T2 "
-          f"{corr(no3, t2):+.2f}, with RH2 {corr(no3, rh):+.2f}; nitrate on cold-and-humid nights (T2 < "
-          f"{tm - 273.15:.1f} C and RH2 > {rm:.2f}): {sum(ch) / len(ch) if ch else float('nan'):.1f} ug m-3 "
-          f"({len(ch)} nights) vs the other nights {sum(ot) / len(ot) if ot else float('nan'):.1f} ({len(ot)})")
+    for label, v in (("all", list(ng.values())), ("dry (< 0.1 mm rain)", [a for a in ng.values() if a[3] < 0.1])):
+        if len(v) < 3:
+            continue
+        no3, t2, rh = [a[0] for a in v], [a[1] for a in v], [a[2] for a in v]
+        tm, rm = sorted(t2)[len(t2) // 2], sorted(rh)[len(rh) // 2]
+        ch = [a[0] for a in v if a[1] < tm and a[2] > rm]
+        ot = [a[0] for a in v if not (a[1] < tm and a[2] > rm)]
+        rise = [a[4] for a in v]
+        rch = [a[4] for a in v if a[1] < tm and a[2] > rm]
+        rot = [a[4] for a in v if not (a[1] < tm and a[2] > rm)]
+        avg = lambda x: sum(x) / len(x) if x else float("nan")
+        print(f"nights (21-06 LST) at the towns, {label}: {len(v)} town-nights; correlation of nightly nitrate "
+              f"with T2 {corr(no3, t2):+.2f}, with RH2 {corr(no3, rh):+.2f}; nitrate on cold-and-humid nights "
+              f"(T2 < {tm - 273.15:.1f} C and RH2 > {rm:.2f}): {avg(ch):.1f} ug m-3 ({len(ch)}) vs the other "
+              f"nights {avg(ot):.1f} ({len(ot)}); night-time rise (06 minus 21 LST): {avg(rch):+.1f} vs "
+              f"{avg(rot):+.1f} ug m-3, correlation with T2 {corr(rise, t2):+.2f}, with RH2 {corr(rise, rh):+.2f}")
 
 
 def read_observed(path):
