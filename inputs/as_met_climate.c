@@ -11,7 +11,10 @@
  *   wind: sector drawn from the month's rose (calm -> 0.3 m/s, random direction;
  *         other days at least 0.8 m/s), direction
  *         uniform within the sector, speed = monthly mean * Weibull(k = 2) variate / Gamma(1.5)
- *         (mean preserved); blended along the shorter arc; diurnal factor 1 + 0.25 cos(2 pi (h-14)/24)
+ *         (mean preserved); blended along the shorter arc; diurnal factor 1 + 0.25 shape(h), the
+ *         temperature's shape below: lowest at 06 LST, highest at 15 LST (surface wind over
+ *         central-eastern China is weakest in the early morning, strongest in the afternoon:
+ *         Yu, Li & Chen 2009, Clim. Dyn., doi:10.1007/s00382-008-0478-3; the amplitude is an estimate)
  *   temperature anomaly: moving average of daily N(0,1) draws with weights 1, .8, .6, .4
  *         (normalised to unit variance) times 2.5 K: an MA(3) process, lag-1 correlation 0.86
  *   rain: day D is wet with probability rain_days/days_in_month; amount exponential with mean
@@ -234,7 +237,9 @@ void as_climate_record(const AsClimate *c, uint64_t seed, double t, AsSfcRecord 
   double s = x * x * (3.0 - 2.0 * x);
   double dd = fmod(k1.dir - k0.dir + 540.0, 360.0) - 180.0; /* shorter arc */
   r->dir_from = fmod(k0.dir + s * dd + 360.0, 360.0);
-  r->speed = ((1.0 - s) * k0.speed + s * k1.speed) * (1.0 + 0.25 * cos(2.0 * M_PI * (h - 14.0) / 24.0));
+  double shape = (h >= 6.0 && h < 15.0) ? -cos(M_PI * (h - 6.0) / 9.0)
+                                        : cos(M_PI * fmod(h - 15.0 + 24.0, 24.0) / 15.0);
+  r->speed = ((1.0 - s) * k0.speed + s * k1.speed) * (1.0 + 0.25 * shape);
   double cloud = (1.0 - s) * k0.cloud + s * k1.cloud;
   /* rain: today's event (it ends by midnight, so wet days match the file) */
   double rate = 0.0;
@@ -244,8 +249,6 @@ void as_climate_record(const AsClimate *c, uint64_t seed, double t, AsSfcRecord 
   r->cloud = cloud;
   double cm = monthly(c, AS_CLIM_CLOUD, D, x);
   double dtr = monthly(c, AS_CLIM_DTR, D, x) * (1.0 - 0.5 * cloud) / (1.0 - 0.5 * cm);
-  double shape = (h >= 6.0 && h < 15.0) ? -cos(M_PI * (h - 6.0) / 9.0)
-                                        : cos(M_PI * fmod(h - 15.0 + 24.0, 24.0) / 15.0);
   double tday = monthly(c, AS_CLIM_TMEAN, D, x) + (1.0 - s) * k0.tanom + s * k1.tanom + 273.15;
   r->t2 = tday + 0.5 * dtr * shape;
   double rhd = (1.0 - s) * k0.rh + s * k1.rh;
