@@ -5,3 +5,5 @@ foreach(t test_thermo_reference test_thermo_conservation test_thermo_limits test
   endif()
 endforeach()
 as_test(test_thermo_stalled test_thermo_stalled.c)
+# against ISORROPIA II run stand-alone outside the project (reference values in the file)
+as_test(test_thermo_isorropia test_thermo_isorropia.c)
