@@ -1,5 +1,5 @@
 /* bench_chem_model.c — CB6r5 chemistry cost in microseconds per cell per model step on the cells
- * of the default case (inputs/cases/wcs.yaml), ROS3, RODAS3, CVODE-dense and CVODE-KLU at equal
+ * of the default case (inputs/cases/wcs.yaml), ROS3, RODAS3, CVODE-dense, CVODE-KLU and ROS3V (multi-cell) at equal
  * accuracy, cold (h = 0) and warm (h = the step the model's own chemistry carried into this call).
  *
  * Cells: the model runs with all processes from time.start (2021-01-01T00Z = 08 LST) and is sampled
@@ -14,12 +14,16 @@
  * Jiangyin, Zhangjiagang) and NSTRIDE cells at a fixed stride over all cells of all layers.
  * Reference: CVODE-dense rtol 1e-8, atol 1e-2 molecules cm-3 (as bench_chem). Every solver gets the
  * same atol (1e-2) and calls: cold (h = 0) and warm (h = as_chem_carried_step, the model's ROS3 step;
- * the same h for every solver). Error of O3 NO NO2 OH HO2 HNO3 H2O2 FORM PAN relative to
+ * the same h for every solver). ros3v is the multi-cell ROS3 (as_rosenbrock_lanes.h, AS_ODE_LANES cells
+ * per vector), called on --batch cells at a time (default 100, the model's 4 rows at 6 km) with the
+ * clock around the calls; it also reports the lane efficiency (busy lane-iterations / (lanes x
+ * iterations)). Error of O3 NO NO2 OH HO2 HNO3 H2O2 FORM PAN relative to
  * max(|ref|, 1e-3 ppt). Equal accuracy: the loosest rtol of the sweep at which every compared species
  * in every sampled cell is within 1 % in both calls. One thread; timings best of REPS sweeps.
  * usage (from the repository root): bench_chem_model [--case FILE] [--out FILE.json]
  *        [--samples H1,H2,...] [--stride-cells N] [key=value ...]   (default grid.resolution=6km)
- *        [--save-cells F.bin | --load-cells F.bin] [--solvers ros3,cvode_klu,...] [--rtols R1,R2,...]
+ *        [--save-cells F.bin | --load-cells F.bin] [--solvers ros3,ros3v,cvode_klu,...] [--rtols R1,R2,...]
+ *        [--batch N]
  * --save-cells writes the sampled cells (y, k, carried h, reference) after the spin-up; --load-cells
  * reads them instead of spinning up (same case and settings assumed: for tuning the solvers). With
  * --solvers or --rtols the JSON is written only if --out is given.
@@ -28,7 +32,9 @@
 #include "as_mech.h"
 #include "as_model.h"
 #include "as_process_chem.h"
+#include "as_mech_lanes.h"
 #include "as_rosenbrock.h"
+#include "as_rosenbrock_lanes.h"
 #include "bench_chem_util.h"
 #include <math.h>
 #include <omp.h>
@@ -41,7 +47,9 @@
 
 #define KB 1.380649e-23
 #define NRTOL 9
-#define NSOLV BENCH_NSOLV
+#define NSOLV (BENCH_NSOLV + 1) /* bench_chem_util's four and ros3v, the multi-cell ROS3 */
+#define ROS3V BENCH_NSOLV
+#define BATCH 100       /* ros3v cells per integrate call (default; the model's is chemistry.ros3v block) */
 #define REPS 3
 #define MAXSAMP 8
 #define NTOWN 3
@@ -50,7 +58,8 @@
 
 static double rtols[NRTOL] = {1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
 static int nrtol = NRTOL;
-#define sname bench_solver_name
+static const char *const sname[NSOLV] = {"ros3", "rodas3", "cvode_dense", "cvode_klu", "ros3v"};
+static int batch = BATCH;
 static const char *const cmp_names[] = {"O3", "NO", "NO2", "OH", "HO2", "HNO3", "H2O2", "FORM", "PAN"};
 #define NCMP 9
 enum { COLD, WARM, NCALL };
@@ -68,8 +77,64 @@ typedef struct {
 
 typedef struct {
   double us[NCALL], err[NCALL], steps[NCALL], rejected[NCALL], worst_e;
+  double eff[NCALL];          /* ros3v: lane efficiency, busy lane-iterations / (lanes x iterations) */
   int failed, worst_q, worst_cell, worst_call;
 } Result;
+
+/* the errors of one cell's result y against its reference, into r */
+static void score(Result *r, const Cell *cl, const double *y, const int *cmp, int c, int call)
+{
+  for (int q = 0; q < NCMP; q++) {
+    const double e = fabs(y[cmp[q]] - cl->ref[cmp[q]]) / fmax(fabs(cl->ref[cmp[q]]), FLOOR_DOC * cl->ppb);
+    if (!(e <= r->worst_e)) r->worst_e = e, r->worst_q = q, r->worst_cell = c, r->worst_call = call;
+    r->err[call] = isfinite(e) ? fmax(r->err[call], e) : INFINITY;
+  }
+}
+
+/* Scratch of the multi-cell solver: every cell's y, k, h and statistics in cell-major arrays. */
+typedef struct {
+  AsRosLanes *rl;
+  double *y, *k, *h;
+  AsOdeStats *st;
+} Lanes;
+
+/* ros3v at one rtol: all cells cold, then all warm, in integrate calls of `batch` cells (as the model
+ * hands it blocks of rows); the clock includes the solver's loading and unloading of its lanes */
+static void run_lanes(Lanes *L, const Cell *cells, int nc, int n, int nr, double dt, double rtol, const double *atol,
+                      const int *cmp, Result *r)
+{
+  memset(r, 0, sizeof *r);
+  for (int call = 0; call < NCALL; call++) r->us[call] = 1e30;
+  for (int c = 0; c < nc; c++) memcpy(L->k + (size_t)c * nr, cells[c].k, sizeof(double) * (size_t)nr);
+  for (int rep = 0; rep < REPS && !r->failed; rep++)
+    for (int call = 0; call < NCALL && !r->failed; call++) {
+      for (int c = 0; c < nc; c++) {
+        memcpy(L->y + (size_t)c * n, cells[c].y0, sizeof(double) * (size_t)n);
+        L->h[c] = call == WARM ? cells[c].h : 0.0;
+      }
+      long iters = 0, busy = 0;
+      const double t0 = bench_now();
+      for (int c0 = 0; c0 < nc; c0 += batch) {
+        const int nb = nc - c0 < batch ? nc - c0 : batch;
+        AsRosLaneStats ls;
+        if (as_rosl_integrate(L->rl, nb, L->y + (size_t)c0 * n, L->k + (size_t)c0 * nr, dt, rtol, atol, L->h + c0,
+                              L->st + c0, &ls) != AS_OK) {
+          r->failed = 1, r->worst_cell = ls.failed >= 0 ? c0 + (int)ls.failed : c0, r->worst_call = call;
+          break;
+        }
+        iters += ls.iters, busy += ls.lane_iters;
+      }
+      const double t = bench_now() - t0;
+      if (r->failed) break;
+      r->us[call] = fmin(r->us[call], t / nc * 1e6);
+      r->eff[call] = (double)busy / ((double)AS_ODE_LANES * (double)iters);
+      double steps = 0, rej = 0;
+      for (int c = 0; c < nc; c++) steps += L->st[c].steps, rej += L->st[c].rejected;
+      r->steps[call] = steps / nc, r->rejected[call] = rej / nc;
+      if (rep) continue;
+      for (int c = 0; c < nc; c++) score(r, &cells[c], L->y + (size_t)c * n, cmp, c, call);
+    }
+}
 
 /* one solver at one rtol: cold and warm call of every cell, timings best of REPS */
 static void run(BenchSolvers *sv, int s, const AsMech *m, const Cell *cells, int nc, int n, double dt, double rtol,
@@ -93,11 +158,7 @@ static void run(BenchSolvers *sv, int s, const AsMech *m, const Cell *cells, int
         t[call] += bench_now() - t0;
         steps[call] += st.steps, rej[call] += st.rejected;
         if (rep) continue;
-        for (int q = 0; q < NCMP; q++) {
-          const double e = fabs(y[cmp[q]] - cl->ref[cmp[q]]) / fmax(fabs(cl->ref[cmp[q]]), FLOOR_DOC * cl->ppb);
-          if (!(e <= r->worst_e)) r->worst_e = e, r->worst_q = q, r->worst_cell = c, r->worst_call = call;
-          r->err[call] = isfinite(e) ? fmax(r->err[call], e) : INFINITY;
-        }
+        score(r, cl, y, cmp, c, call);
       }
     }
     for (int call = 0; call < NCALL; call++) {
@@ -195,7 +256,7 @@ int main(int argc, char **argv)
 {
   const char *casefile = "inputs/cases/wcs.yaml", *out = "benchmarks/results/chem_model.json";
   double samp[MAXSAMP] = {4, 12};
-  int nsamp = 2, nstride = 97, subset = 0, out_given = 0, use[NSOLV] = {1, 1, 1, 1};
+  int nsamp = 2, nstride = 97, subset = 0, out_given = 0, use[NSOLV] = {1, 1, 1, 1, 1};
   const char *save_cells = NULL, *load_cells = NULL;
   AsConfig *cfg = NULL;
   for (int a = 1; a < argc; a++)
@@ -211,10 +272,11 @@ int main(int argc, char **argv)
     else if (!strcmp(argv[a], "--solvers") && a + 1 < argc) {
       const char *p = argv[++a];
       subset = 1;
-      for (int s = 0; s < NSOLV; s++) {
-        const char *q = strstr(p, sname[s]);
+      for (int s = 0; s < NSOLV; s++) { /* whole comma-separated names only ("ros3" is not "ros3v") */
         const size_t l = strlen(sname[s]);
-        use[s] = q && (q == p || q[-1] == ',') && (q[l] == 0 || q[l] == ',');
+        use[s] = 0;
+        for (const char *q = p; *q; q += strcspn(q, ","), q += *q == ',')
+          if (strcspn(q, ",") == l && !strncmp(q, sname[s], l)) use[s] = 1;
       }
     } else if (!strcmp(argv[a], "--rtols") && a + 1 < argc) {
       char *p = argv[++a];
@@ -225,6 +287,7 @@ int main(int argc, char **argv)
       }
     }
     else if (!strcmp(argv[a], "--stride-cells") && a + 1 < argc) nstride = atoi(argv[++a]);
+    else if (!strcmp(argv[a], "--batch") && a + 1 < argc) batch = atoi(argv[++a]);
     else if (!strcmp(argv[a], "--samples") && a + 1 < argc) {
       char *p = argv[++a];
       for (nsamp = 0; nsamp < MAXSAMP && *p; nsamp++) {
@@ -240,6 +303,7 @@ int main(int argc, char **argv)
   for (int i = 1; i < nsamp; i++)
     if (!(samp[i] > samp[i - 1])) return fprintf(stderr, "bench_chem_model: --samples must increase\n"), 2;
   if (nstride < 1) return fprintf(stderr, "bench_chem_model: --stride-cells must be >= 1\n"), 2;
+  if (batch < 1) return fprintf(stderr, "bench_chem_model: --batch must be >= 1\n"), 2;
   AsModel *md = NULL;
   CHECK(as_model_create(cfg, &md));
   AsChemData *d = as_chem_data(md);
@@ -310,6 +374,12 @@ int main(int argc, char **argv)
   const double spin_wall = bench_now() - tw0;
   BenchSolvers sv;
   CHECK(bench_solvers_create(sys, &sv));
+  Lanes lanes = {NULL, malloc(sizeof(double) * (size_t)n * (size_t)nc), malloc(sizeof(double) * (size_t)nr * (size_t)nc),
+                 malloc(sizeof(double) * (size_t)nc), calloc((size_t)nc, sizeof(AsOdeStats))};
+  AsOdeLanes lsys;
+  as_mech_lanes_system(mech, &lsys);
+  if (!lanes.y || !lanes.k || !lanes.h || !lanes.st) return fprintf(stderr, "bench_chem_model: out of memory\n"), 1;
+  CHECK(as_rosl_create(&lsys, "ros3", &lanes.rl));
   int ncold_h = 0, nsurf = 0, nday = 0;
   double hsum = 0;
   for (int c = 0; c < nc; c++) { /* reference */
@@ -332,23 +402,28 @@ int main(int argc, char **argv)
     pick[s] = -1;
     for (int r = 0; r < nrtol && use[s]; r++) {
       Result *q = &res[s][r];
-      run(&sv, s, mech, cells, nc, n, dt, rtols[r], atol, cmp, y, q);
+      if (s == ROS3V) run_lanes(&lanes, cells, nc, n, nr, dt, rtols[r], atol, cmp, q);
+      else run(&sv, s, mech, cells, nc, n, dt, rtols[r], atol, cmp, y, q);
       if (q->failed) {
         printf("%-11s rtol %.0e: FAILED in cell %ld (%s call)\n", sname[s], rtols[r], cells[q->worst_cell].cell,
                cname[q->worst_call]);
         continue;
       }
       const Cell *w = &cells[q->worst_cell];
-      printf("%-11s rtol %.0e: us/cell cold %7.1f warm %7.1f | steps %5.1f %5.1f | err cold %.1e warm %.1e | worst %s "
-             "cell %ld k=%d %.1f LST %s\n",
-             sname[s], rtols[r], q->us[COLD], q->us[WARM], q->steps[COLD], q->steps[WARM], q->err[COLD],
-             q->err[WARM], cmp_names[q->worst_q], w->cell, w->layer, w->lst, cname[q->worst_call]);
+      printf("%-11s rtol %.0e: us/cell cold %7.1f warm %7.1f | steps %5.1f %5.1f | rej %4.2f %4.2f | err cold %.1e "
+             "warm %.1e | worst %s cell %ld k=%d %.1f LST %s",
+             sname[s], rtols[r], q->us[COLD], q->us[WARM], q->steps[COLD], q->steps[WARM], q->rejected[COLD],
+             q->rejected[WARM], q->err[COLD], q->err[WARM], cmp_names[q->worst_q], w->cell, w->layer, w->lst,
+             cname[q->worst_call]);
+      if (s == ROS3V) printf(" | lane eff. %.3f %.3f", q->eff[COLD], q->eff[WARM]);
+      printf("\n");
       fflush(stdout);
       if (pick[s] < 0 && passes(q)) pick[s] = r;
     }
   }
   const double load1 = load_avg();
   printf("load average (1 min) before / after the timed sweeps: %.2f / %.2f\n", load0, load1);
+  printf("ros3v: %d lanes, %d cells per integrate call\n", AS_ODE_LANES, batch);
   FILE *f = NULL;
   if (subset && !out_given) printf("no JSON written (--solvers/--rtols without --out)\n");
   else if (!(f = fopen(out, "w"))) return fprintf(stderr, "bench_chem_model: %s: cannot open for writing\n", out), 1;
@@ -368,6 +443,8 @@ int main(int argc, char **argv)
     fprintf(f, "], \"cells\": %d, \"surface_cells\": %d, \"daylight_cells\": %d, \"cells_without_carried_step\": %d, "
                "\"mean_carried_step_s\": %.2f,\n"
                "  \"step_s\": %.0f, \"threads\": 1, \"atol_molec_cm3\": %g, \"reps\": %d, \"spinup_wall_s\": %.1f,\n"
+               "  \"ros3v\": {\"lanes\": %d, \"cells_per_call\": %d, \"what\": \"multi-cell ROS3 (as_rosenbrock_lanes.c), "
+               "per-cell step control, bit-identical per cell to ros3\"},\n"
                "  \"load_average_1min\": {\"before_sweeps\": %.2f, \"after_sweeps\": %.2f},\n"
                "  \"calls\": {\"cold\": \"the cell's chemistry-call state (after the first half of the other processes), "
                "h = 0\", \"warm\": \"the same call, h = the step the model's ROS3 chemistry carried into it "
@@ -375,7 +452,7 @@ int main(int argc, char **argv)
                "  \"accuracy_criterion\": \"O3 NO NO2 OH HO2 HNO3 H2O2 FORM PAN within 1%% of CVODE-dense rtol 1e-8 "
                "relative to max(|ref|, 1e-3 ppt) in every sampled cell and both calls\",\n"
                "  \"equal_accuracy\": {\n",
-            nc, nsurf, nday, ncold_h, hsum / nc, dt, ATOL, REPS, spin_wall, load0, load1);
+            nc, nsurf, nday, ncold_h, hsum / nc, dt, ATOL, REPS, spin_wall, AS_ODE_LANES, batch, load0, load1);
     for (int s = 0; s < NSOLV; s++) {
       const Result *q = pick[s] >= 0 ? &res[s][pick[s]] : NULL;
       fprintf(f, "    \"%s\": {\"rtol\": %g, \"cold_us\": %.1f, \"warm_us\": %.1f}%s\n", sname[s],
@@ -390,6 +467,14 @@ int main(int argc, char **argv)
         for (int call = 0; call < NCALL; call++) us[s][call] = ok[s] ? res[s][pick[s]].us[call] : 0;
       }
       bench_json_speedups(f, us, ok, NCALL, cname);
+      fprintf(f, "  \"ros3v_speedup_at_equal_accuracy\": {");
+      for (int c = 0; c < ROS3V; c++) {
+        fprintf(f, "%s\"vs_%s\": {", c ? ", " : "", sname[c]);
+        for (int call = 0; call < NCALL; call++)
+          fprintf(f, "\"%s\": %.2f%s", cname[call], ok[c] && ok[ROS3V] ? us[c][call] / us[ROS3V][call] : -1.0,
+                  call + 1 < NCALL ? ", " : "}");
+      }
+      fprintf(f, "},\n");
     }
     fprintf(f, "  \"solvers\": {\n");
     for (int s = 0; s < NSOLV; s++) {
@@ -400,8 +485,11 @@ int main(int argc, char **argv)
         fprintf(f, "      {\"rtol\": %g, \"failed\": %s", rtols[r], q->failed ? "true" : "false");
         if (!q->failed)
           for (int call = 0; call < NCALL; call++)
+          {
             fprintf(f, ", \"%s_us\": %.2f, \"%s_steps\": %.2f, \"%s_rejected\": %.2f, \"%s_err\": %.3e", cname[call],
                     q->us[call], cname[call], q->steps[call], cname[call], q->rejected[call], cname[call], q->err[call]);
+            if (s == ROS3V) fprintf(f, ", \"%s_lane_efficiency\": %.3f", cname[call], q->eff[call]);
+          }
         fprintf(f, ", \"worst\": \"%s cell %ld layer %d %.1f LST %s\"}%s\n", q->failed ? "failure" : cmp_names[q->worst_q],
                 w->cell, w->layer, w->lst, cname[q->worst_call], r + 1 < nrtol ? "," : "");
       }
@@ -420,15 +508,17 @@ int main(int argc, char **argv)
     const Result *q = &res[s][pick[s]];
     printf("%-11s %8.0e %10.1f %10.1f\n", sname[s], rtols[pick[s]], q->us[COLD], q->us[WARM]);
   }
-  for (int s = 0; s < 2; s++)
-    for (int c = 2; c < NSOLV; c++)
-      if (pick[s] >= 0 && pick[c] >= 0)
+  for (int s = 0; s < NSOLV; s++)
+    for (int c = 0; c < ROS3V; c++)
+      if ((s < 2 || s == ROS3V) && (c >= 2 || s == ROS3V) && pick[s] >= 0 && pick[c] >= 0)
         printf("speed-up %s vs %s at equal accuracy: cold %.1fx  warm %.1fx\n", sname[s], sname[c],
                res[c][pick[c]].us[COLD] / res[s][pick[s]].us[COLD], res[c][pick[c]].us[WARM] / res[s][pick[s]].us[WARM]);
   if (f) printf("wrote %s\n", out);
   for (int c = 0; c < nc; c++) free(cells[c].y0), free(cells[c].k), free(cells[c].ref);
   free(cells), free(csave), free(y), free(atol);
   bench_solvers_destroy(&sv);
+  as_rosl_destroy(&lanes.rl);
+  free(lanes.y), free(lanes.k), free(lanes.h), free(lanes.st);
   as_model_destroy(&md);
   as_config_destroy(&cfg);
   return 0;

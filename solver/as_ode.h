@@ -25,4 +25,32 @@ typedef struct {
   long steps, rejected, fun_evals, jac_evals, lu_decomps;
 } AsOdeStats;
 
+/* The same system for AS_ODE_LANES cells at once, interleaved: species i of lane (cell slot) c is
+ * y[i * AS_ODE_LANES + c], Jacobian entry e jval[e * AS_ODE_LANES + c], per-cell parameter p (the
+ * rate constants) par[p * AS_ODE_LANES + c]. fun and jac do for every lane exactly the operations
+ * of the one-cell system, in the same order, so each lane's result is bit-identical to it; the loop
+ * over lanes is innermost, contiguous and branch-free (vectorised). Used by the multi-cell
+ * Rosenbrock solver (as_rosenbrock_lanes.h). AS_ODE_LANES is a build constant (4: one AVX2
+ * register of doubles, two SSE2 registers). */
+#ifndef AS_ODE_LANES
+#define AS_ODE_LANES 4
+#endif
+/* The lane kernels (f, J, factor, solve) are built twice, for AVX2 and for the generic x86-64 of the
+ * build (SSE2), and the loader picks one for the CPU (GCC function multiversioning). Neither clone
+ * contracts to FMA (-ffp-contract=off, and AVX2 without the FMA target), so both give the same bits.
+ * -DAS_NO_TARGET_CLONES builds the generic one only. */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(AS_NO_TARGET_CLONES)
+#define AS_LANES_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define AS_LANES_CLONES
+#endif
+typedef struct {
+  int n, nnz;                /* as AsOdeSystem */
+  const int *row_ptr, *col_idx;
+  int npar;                  /* per-cell parameters */
+  const void *data;          /* what fun/jac need besides the parameters (e.g. the mechanism) */
+  void (*fun)(const void *data, const double *par, const double *y, double *f);
+  void (*jac)(const void *data, const double *par, const double *y, double *jval);
+} AsOdeLanes;
+
 #endif

@@ -9,15 +9,18 @@
  *      reactions' first-order uptake from the cell's fine aerosol (as_hetchem.h: dry volume of the
  *      PM2.5 species, their water and nitrate, as the aerosol process left them);
  *   3. integrates dn/dt = f(n) over the step with the chosen stiff solver (ROS3/RODAS3 with the
- *      internal step carried from the cell's previous call, or the CVODE reference);
+ *      internal step carried from the cell's previous call, or the CVODE reference); ros3v / rodas3v
+ *      are the same solvers run on AS_ODE_LANES cells at once (as_rosenbrock_lanes.h), bit-identical
+ *      per cell, on blocks of AS_CHEM_BLOCK_ROWS grid rows;
  *   4. converts back and adds (c_new - c_old) * V to the budget term "chem" of every species.
  * Fixed species (M, O2, H2, H2O) come from the meteorology, not from the species table. Mechanism
  * species must all be in the species table (one-line error naming the first missing one); species of
  * the table that are not in the mechanism (aerosols, NH3) are left alone.
  *
- * Threads: rows (k, j) of the grid are shared out dynamically; every cell is independent and its
- * budget contribution goes to a per-row partial that is summed in row order afterwards, so the bits
- * do not depend on the thread count. No allocation in apply: each thread owns its solver and scratch.
+ * Threads: rows (k, j) of the grid (blocks of rows for ros3v / rodas3v) are shared out dynamically;
+ * every cell is independent and its budget contribution goes to a per-row partial that is summed in
+ * row order afterwards, so the bits do not depend on the thread count (nor, for the multi-cell
+ * solvers, on which cells share a vector: each cell's arithmetic is its own). No allocation in apply: each thread owns its solver and scratch.
  * Keys ("chemistry." in the case file): docs/config.md. Science: docs/science.md ("Chemistry in the
  * 3-D model").
  */
@@ -27,7 +30,9 @@
 #include "as_mech.h"
 #include "as_model.h"
 #include "as_photolysis.h"
+#include "as_mech_lanes.h"
 #include "as_rosenbrock.h"
+#include "as_rosenbrock_lanes.h"
 #include <math.h>
 #include <omp.h>
 #include <stdlib.h>
@@ -36,11 +41,17 @@
 #define AS_NA 6.02214076e23   /* Avogadro constant, mol-1 (SI 2019, exact) */
 #define AS_KB 1.380649e-23    /* Boltzmann constant, J K-1 (SI 2019, exact) */
 #define AS_MH2O 18.01528e-3   /* kg mol-1, water */
+/* grid rows per integrate call of the multi-cell solvers: the lanes idle only while the last cells of
+ * a call finish, so a call of 4 rows (100 cells at 6 km, 200 at 3 km) keeps them ~98 % busy (measured:
+ * bench_chem_model, docs/science-ros-speed.md) */
+#define AS_CHEM_BLOCK_ROWS 4
 
 typedef struct {
   AsRos *ros;
   AsCvode *cv;
-  double *y, *y0, *k, *J;     /* [nm], [nm], [nr], [nj+1] */
+  AsRosLanes *rl;             /* ros3v, rodas3v */
+  double *y, *y0, *k, *J;     /* [nm], [nm], [nr], [nj+1]; multi-cell: [nblk][nm], [nblk][nm], [nblk][nr] */
+  AsOdeStats *cst;            /* multi-cell: [nblk] per-cell statistics */
   AsOdeStats st;
   int fail;                   /* first failure of this thread in the current apply: cell + 1 */
 } AsChemThread;
@@ -53,7 +64,8 @@ struct AsChemData {
   double *conv;               /* [nm] molecules cm-3 per ug m-3 */
   double *atol;               /* [nm] molecules cm-3 */
   double rtol;
-  int solver;                 /* 0 ros3, 1 rodas3, 2 cvode (KLU), 3 cvode_dense */
+  int solver;                 /* 0 ros3, 1 rodas3, 2 cvode (KLU), 3 cvode_dense, 4 ros3v, 5 rodas3v */
+  int nblk;                   /* multi-cell solvers: cells per block of AS_CHEM_BLOCK_ROWS rows */
   int nthr;
   AsChemThread *thr;
   double *h;                  /* [ncell] internal step carried to the next call, s (0: cold) */
@@ -71,7 +83,8 @@ struct AsChemData {
   long calls;
 };
 
-static const char *const as_chem_solvers[] = {"ros3", "rodas3", "cvode", "cvode_dense", NULL};
+static const char *const as_chem_solvers[] = {"ros3", "rodas3", "cvode", "cvode_dense", "ros3v", "rodas3v", NULL};
+#define AS_CHEM_LANES(d) ((d)->solver >= 4) /* multi-cell Rosenbrock (method: as_chem_solvers[solver - 4]) */
 
 static AsStatus chem_map_species(AsChemData *d, AsModel *m, const char *mfile)
 {
@@ -172,18 +185,23 @@ static AsStatus chem_setup(AsProcess *p, AsModel *m)
   AS_CALL(chem_setup_het(d, m, sfile ? sfile : "species.file"));
   for (int i = 0; i < d->nm; i++) d->atol[i] = atol;
   const AsOdeSystem *sys = as_mech_system(d->mech);
+  const AsGrid *g = m->grid;
   d->nthr = omp_get_max_threads();
+  d->nblk = AS_CHEM_LANES(d) ? AS_CHEM_BLOCK_ROWS * g->nx : 1;
+  AsOdeLanes lsys;
+  as_mech_lanes_system(d->mech, &lsys);
   AS_MALLOC(d->thr, d->nthr);
   for (int t = 0; t < d->nthr; t++) {
     AsChemThread *th = &d->thr[t];
     if (d->solver < 2) AS_CALL(as_ros_create(sys, as_chem_solvers[d->solver], &th->ros));
+    else if (AS_CHEM_LANES(d)) AS_CALL(as_rosl_create(&lsys, as_chem_solvers[d->solver - 4], &th->rl));
     else AS_CALL(as_cvode_create(sys, d->solver == 2 ? "klu" : "dense", &th->cv));
-    AS_MALLOC(th->y, d->nm);
-    AS_MALLOC(th->y0, d->nm);
-    AS_MALLOC(th->k, d->nr);
+    AS_MALLOC(th->y, (size_t)d->nm * d->nblk);
+    AS_MALLOC(th->y0, (size_t)d->nm * d->nblk);
+    AS_MALLOC(th->k, (size_t)d->nr * d->nblk);
     AS_MALLOC(th->J, d->nj + 1);
+    AS_MALLOC(th->cst, d->nblk);
   }
-  const AsGrid *g = m->grid;
   long ncol = (long)g->nx * g->ny;
   AS_MALLOC(d->h, m->ncell);
   AS_MALLOC(d->jcol, (size_t)ncol * (size_t)(d->nj + 1));
@@ -261,6 +279,47 @@ static int chem_cell(AsChemData *d, AsChemThread *th, AsModel *m, long cell, lon
   return 0;
 }
 
+/* the multi-cell solver on rows row0..row1-1 (cells row0 * nx ... row1 * nx - 1, contiguous): the
+ * problems of all cells, one integrate call, then the concentrations and each row's budget partial in
+ * the order chem_apply's one-cell loop uses. Returns 0, or the first failing cell + 1. */
+static long chem_block(AsChemData *d, AsChemThread *th, AsModel *m, int row0, int row1, double dt)
+{
+  const AsGrid *g = m->grid;
+  const int nx = g->nx, ny = g->ny, nm = d->nm, nr = d->nr;
+  const long cell0 = (long)row0 * nx, n = m->ncell;
+  const int nb = (row1 - row0) * nx;
+  for (int q = 0; q < nb; q++) {
+    const long cell = cell0 + q, col = (long)((row0 + q / nx) % ny) * nx + q % nx;
+    chem_cell_problem(d, m, cell, d->jcol + (size_t)col * (size_t)(d->nj + 1), th->k + (size_t)q * nr,
+                      th->y + (size_t)q * nm, th->y0 + (size_t)q * nm);
+  }
+  AsRosLaneStats ls;
+  const AsStatus s = as_rosl_integrate(th->rl, nb, th->y, th->k, dt, d->rtol, d->atol, d->h + cell0, th->cst, &ls);
+  for (int q = 0; q < nb; q++) {
+    const AsOdeStats *st = &th->cst[q];
+    th->st.steps += st->steps, th->st.rejected += st->rejected, th->st.fun_evals += st->fun_evals;
+    th->st.jac_evals += st->jac_evals, th->st.lu_decomps += st->lu_decomps;
+  }
+  if (s != AS_OK) return cell0 + (ls.failed >= 0 ? ls.failed : 0) + 1;
+  for (int q = 0; q < nb; q++)
+    for (int i = 0; i < nm; i++) {
+      const double c = th->y[(size_t)q * nm + i] / d->conv[i];
+      if (!isfinite(c)) return cell0 + q + 1;
+      m->c[(size_t)d->spec[i] * (size_t)n + (size_t)(cell0 + q)] = c;
+    }
+  for (int row = row0; row < row1; row++) {
+    double *part = d->partial + (size_t)row * (size_t)nm;
+    for (int i = 0; i < nm; i++) part[i] = 0;
+    for (int i = 0; i < nx; i++) {
+      const long cell = (long)row * nx + i;
+      const double V = m->volume[cell], *y0 = th->y0 + (size_t)(cell - cell0) * nm;
+      for (int s2 = 0; s2 < nm; s2++)
+        part[s2] += (m->c[(size_t)d->spec[s2] * (size_t)n + (size_t)cell] - y0[s2]) * V;
+    }
+  }
+  return 0;
+}
+
 static AsStatus chem_apply(AsProcess *p, AsModel *m, double dt, int reverse)
 {
   (void)reverse;
@@ -269,22 +328,33 @@ static AsStatus chem_apply(AsProcess *p, AsModel *m, double dt, int reverse)
   const int nx = g->nx, ny = g->ny, nrow = g->nz * g->ny, nm = d->nm;
   chem_photolysis(d, m, m->t + 0.5 * dt); /* the centre process spans the whole step [t, t+dt] */
   for (int t = 0; t < d->nthr; t++) d->thr[t].fail = 0, memset(&d->thr[t].st, 0, sizeof(AsOdeStats));
+  if (AS_CHEM_LANES(d)) {
+    const int nblock = (nrow + AS_CHEM_BLOCK_ROWS - 1) / AS_CHEM_BLOCK_ROWS;
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int b = 0; b < nblock; b++) {
+      AsChemThread *th = &d->thr[omp_get_thread_num()];
+      const int row0 = b * AS_CHEM_BLOCK_ROWS, row1 = row0 + AS_CHEM_BLOCK_ROWS < nrow ? row0 + AS_CHEM_BLOCK_ROWS : nrow;
+      const long bad = th->fail ? 0 : chem_block(d, th, m, row0, row1, dt);
+      if (bad && (!th->fail || bad < th->fail)) th->fail = (int)bad;
+    }
+  } else {
 #pragma omp parallel for schedule(dynamic, 4)
-  for (int row = 0; row < nrow; row++) {
-    AsChemThread *th = &d->thr[omp_get_thread_num()];
-    double *part = d->partial + (size_t)row * (size_t)nm;
-    for (int i = 0; i < nm; i++) part[i] = 0;
-    const int j = row % ny;
-    for (int i = 0; i < nx; i++) {
-      long cell = (long)row * nx + i, col = (long)j * nx + i;
-      if (th->fail) break;
-      if (chem_cell(d, th, m, cell, col, dt)) {
-        th->fail = (int)(cell + 1);
-        break;
+    for (int row = 0; row < nrow; row++) {
+      AsChemThread *th = &d->thr[omp_get_thread_num()];
+      double *part = d->partial + (size_t)row * (size_t)nm;
+      for (int i = 0; i < nm; i++) part[i] = 0;
+      const int j = row % ny;
+      for (int i = 0; i < nx; i++) {
+        long cell = (long)row * nx + i, col = (long)j * nx + i;
+        if (th->fail) break;
+        if (chem_cell(d, th, m, cell, col, dt)) {
+          th->fail = (int)(cell + 1);
+          break;
+        }
+        const double V = m->volume[cell];
+        for (int s = 0; s < nm; s++)
+          part[s] += (m->c[(size_t)d->spec[s] * (size_t)m->ncell + (size_t)cell] - th->y0[s]) * V;
       }
-      const double V = m->volume[cell];
-      for (int s = 0; s < nm; s++)
-        part[s] += (m->c[(size_t)d->spec[s] * (size_t)m->ncell + (size_t)cell] - th->y0[s]) * V;
     }
   }
   for (int t = 0; t < d->nthr; t++) {
@@ -312,6 +382,9 @@ static void chem_view(const AsProcess *p, FILE *f)
   fprintf(f, "chemistry: %d species, %d reactions, solver %s, rtol %g, atol %g molecules cm-3, heterogeneous %s\n",
           d->nm, d->nr, as_chem_solvers[d->solver], d->rtol, d->atol[0],
           d->nhet > 0 ? "N2O5 on the wet PM2.5" : "off");
+  if (AS_CHEM_LANES(d))
+    fprintf(f, "chemistry: %d cells per vector, %d cells per integrate call (%d grid rows)\n", AS_ODE_LANES, d->nblk,
+            AS_CHEM_BLOCK_ROWS);
 }
 
 static void chem_destroy(AsProcess *p)
@@ -321,8 +394,9 @@ static void chem_destroy(AsProcess *p)
   for (int t = 0; d->thr && t < d->nthr; t++) {
     AsChemThread *th = &d->thr[t];
     as_ros_destroy(&th->ros);
+    as_rosl_destroy(&th->rl);
     as_cvode_destroy(&th->cv);
-    free(th->y), free(th->y0), free(th->k), free(th->J);
+    free(th->y), free(th->y0), free(th->k), free(th->J), free(th->cst);
   }
   free(d->thr);
   as_mech_destroy(&d->mech);

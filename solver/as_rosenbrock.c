@@ -29,42 +29,17 @@
  * Positivity: after an accepted step, negative components (of the order of the local error,
  * which the error test bounds) are set to zero — see docs/science.md.
  */
-#include "as_rosenbrock.h"
+#include "as_rosenbrock_impl.h"
 #include "as_sparse_lu.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define AS_ROS_MAXS 4
-#define AS_ROS_MAXSTEPS 200000
-/* First trial step of a cold call (*h <= 0), as a fraction of the interval. Until 2026-11-25 it was
- * 1e-6 (grown by at most 6x per step: 8-9 steps before the step reached the chemistry's own scale,
- * 15.1 steps per 300 s cell-step at rtol 3e-3 in bench_chem_model against 5.9 warm). A too-large
- * trial is cheap to reject here: f and J at t = 0 are kept, a rejection costs one LU, one f and the
- * stage solves, and the controller cuts by 0.2 (0.1 after two rejections). Measured on the 200 cells
- * of bench_chem_model (docs/science-ros-speed.md): H0/dt = 1, 0.3, 0.1, 0.03, 0.01, 1e-6 give 6.1,
- * 6.8, 7.9, 8.8, 9.4, 15.1 steps at rtol 3e-3; for H0/dt = 0.1 and 0.01 the worst error at every rtol
- * from 1e-1 to 1e-5 stays within 3 % of the warm call's, while H0 = dt doubles it at rtol 1e-2 (6.3e-2
- * vs 3.2e-2): a first step over the whole interval is accepted through the evening NO titration with
- * the filtered estimate below its true error. For comparison, CMAQ's ROS3 (rbsolver.F) starts every
- * call at 0.05 min (0.01 of a 5 min step), KPP's Rosenbrock at Hstart = 1e-5 s unless given one.
- * The Hairer-Wanner starting-step estimate (||y||/||f|| with a second f evaluation) gives 2e-6-4e-2 s
- * (geometric mean 1.5e-4 s) on those cells: the off-steady-state radicals set it, not the step the
- * L-stable method can take. */
-#define AS_ROS_COLD_H0 0.1
-
-typedef struct {
-  const char *name;
-  int s;                          /* stages */
-  double a[6], c[6];              /* strictly lower triangular, row-wise: (2,1),(3,1),(3,2),(4,1).. */
-  double m[AS_ROS_MAXS], e[AS_ROS_MAXS];
-  int newf[AS_ROS_MAXS];
-  double gamma, elo;              /* diagonal gamma; estimator order (min order + 1) */
-  int filter;                     /* default: error estimate filtered by M^-1 (see the top) */
-} AsRosMethod;
+/* AS_ROS_MAXS, AS_ROS_MAXSTEPS, AS_ROS_COLD_H0 (the cold-start step, with its measurements), the
+ * controller constants and AsRosMethod: as_rosenbrock_impl.h, shared with the multi-cell solver. */
 
 /* KPP int/rosenbrock (Sandu et al. 1997): coefficient tables of ROS-3 and RODAS-3. */
-static const AsRosMethod as_ros_methods[] = {
+static const AsRosMethod as_ros_methods[] = { /* AsRosMethod: as_rosenbrock_impl.h */
     {"ros3", 3,
      {1.0, 1.0, 0.0},
      {-0.10156171083877702091975600115545e+01, 0.40759956452537699824805835358067e+01,
@@ -82,6 +57,13 @@ static const AsRosMethod as_ros_methods[] = {
      0.5, 3.0, 0},
 };
 
+const AsRosMethod *as_ros_method(const char *name)
+{
+  for (size_t i = 0; i < sizeof as_ros_methods / sizeof as_ros_methods[0]; i++)
+    if (name && strcmp(name, as_ros_methods[i].name) == 0) return &as_ros_methods[i];
+  return NULL;
+}
+
 struct AsRos {
   AsOdeSystem sys;
   const AsRosMethod *meth;
@@ -95,9 +77,7 @@ AsStatus as_ros_create(const AsOdeSystem *sys, const char *method, AsRos **out)
   *out = NULL;
   if (!sys || sys->n <= 0 || !sys->fun || !sys->jac || !sys->row_ptr || !sys->col_idx)
     return as_error(AS_ERR_ARG, "", "rosenbrock", "incomplete ODE system");
-  const AsRosMethod *meth = NULL;
-  for (size_t i = 0; i < sizeof as_ros_methods / sizeof as_ros_methods[0]; i++)
-    if (method && strcmp(method, as_ros_methods[i].name) == 0) meth = &as_ros_methods[i];
+  const AsRosMethod *meth = as_ros_method(method);
   if (!meth)
     return as_error(AS_ERR_CONFIG, "", "rosenbrock", "unknown method '%s' (ros3, rodas3)",
                     method ? method : "(null)");
@@ -200,7 +180,7 @@ AsStatus as_ros_integrate(AsRos *r, void *ctx, double *y, double dt, double rtol
   AsOdeStats st = {0, 0, 0, 0, 0};
   if (!(dt > 0.0) || !(rtol > 0.0) || !atol || !h)
     return as_error(AS_ERR_ARG, "", "rosenbrock", "bad arguments (dt %g, rtol %g)", dt, rtol);
-  const double facmin = 0.2, facmax = 6.0, facsafe = 0.9, facrej = 0.1;
+  const double facmin = AS_ROS_FACMIN, facmax = AS_ROS_FACMAX, facsafe = AS_ROS_FACSAFE, facrej = AS_ROS_FACREJ;
   const double hmin = 1e-14 * dt;
   double H = (*h > 0.0) ? *h : AS_ROS_COLD_H0 * dt; /* cold start: see AS_ROS_COLD_H0 */
   double t = 0.0, hnext = H;

@@ -23,23 +23,11 @@
  * Pivots: the factor stores 1/u_kk next to L+U, so factor and solve multiply instead of dividing.
  * The order of the operations depends only on the pattern, never on the data or the thread.
  */
-#include "as_sparse_lu.h"
+#include "as_sparse_lu_impl.h"
 #include <math.h>
 #include <stdlib.h>
 
-struct AsSparseLu {
-  int n, nnz, nnz0;   /* nnz of L+U, nnz of the original pattern */
-  int *row_ptr, *col_idx; /* pattern of L+U */
-  int *diag;              /* index of (i,i) in col_idx */
-  int *map;               /* original nnz -> index in L+U */
-  int *orig_diag;         /* index of (i,i) in the original pattern */
-  int *perm;              /* elimination order: permuted index k is original index perm[k] */
-  int *upd;              /* elimination schedule: target index in val of every update, in order */
-  int nupd;
-  double *val;            /* numeric L+U */
-  double *inv;            /* 1 / u_ii, n */
-  double *pvec;           /* permuted right-hand side, n */
-};
+/* struct AsSparseLu: as_sparse_lu_impl.h (shared with the multi-cell factor, as_sparse_lu_lanes.c) */
 
 /* Markowitz ordering with diagonal pivots on the (unsymmetric) pattern pat (n x n, modified: becomes
  * the filled pattern of the remaining submatrix). At each step the remaining node v with the smallest

@@ -7,3 +7,4 @@ as_test(test_ros_errors test_ros_errors.c)
 as_test(test_ros_threads test_ros_threads.c)
 as_test(test_ros_noalloc test_ros_noalloc.c)
 as_test(test_ros_norm test_ros_norm.c)
+as_test(test_ros_lanes test_ros_lanes.c chem_box_cases.c) # multi-cell ROS3 bit-identical per cell to ROS3
