@@ -368,6 +368,8 @@ void as_mech_destroy(AsMech **mech)
   free(m->jac_q);
   free(m->jac_pos);
   free(m->jac_coef);
+  free(m->fg_start), free(m->fg_rx), free(m->fg_coef);
+  free(m->part_start), free(m->jg_start), free(m->jg_part), free(m->jg_coef);
   free(m);
   *mech = NULL;
 }

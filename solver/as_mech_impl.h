@@ -53,6 +53,14 @@ struct AsMech {
   int *jac_start;                        /* [nreact+1] into jac_q/jac_pos/jac_coef */
   int *jac_q, *jac_pos;
   double *jac_coef;
+  /* the same sums gathered per target, for the multi-cell f and J (as_mech_lanes.c): the terms of each
+   * f_i and each J entry in the order the one-cell loops above add them (reaction, then term) */
+  int *fg_start, *fg_rx;                 /* [nvar+1], [terms]: reaction of each term of f_i */
+  double *fg_coef;
+  int *part_start;                       /* [nreact+1] offset of reaction r's partials k prod_{p!=q} y */
+  int npart;
+  int *jg_start, *jg_part;               /* [nnz+1], [entries]: partial of each term of entry e */
+  double *jg_coef;
   AsOdeSystem sys;
 };
 

@@ -8,7 +8,8 @@
 
 /* the multi-cell system of mechanism m (pattern pointers into m: valid while m lives) */
 void as_mech_lanes_system(const AsMech *m, AsOdeLanes *sys);
-void as_mech_fun_lanes(const AsMech *m, const double *k, const double *y, double *f);
-void as_mech_jac_lanes(const AsMech *m, const double *k, const double *y, double *jval);
+/* work: sys.nwork lane vectors of scratch (the rates, or the partial derivatives, of every reaction) */
+void as_mech_fun_lanes(const AsMech *m, const double *k, const double *y, double *f, double *work);
+void as_mech_jac_lanes(const AsMech *m, const double *k, const double *y, double *jval, double *work);
 
 #endif

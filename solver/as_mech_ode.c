@@ -60,6 +60,47 @@ void as_mech_bind_system(AsMech *m)
 
 const AsOdeSystem *as_mech_system(const AsMech *m) { return &m->sys; }
 
+/* the gathered tables of as_mech_impl.h: stable counting sorts of the f terms by species and of the
+ * Jacobian terms by entry, so each target keeps the one-cell loops' order of additions */
+static AsStatus as_mech_build_gathered(AsMech *m)
+{
+  const int n = m->nvar, nnz = m->nnz, nent = m->jac_start[m->nreact];
+  int nterm = 0;
+  for (int r = 0; r < m->nreact; r++) nterm += m->rx[r].nstoich;
+  m->fg_start = calloc((size_t)n + 1, sizeof *m->fg_start);
+  m->fg_rx = calloc((size_t)nterm + 1, sizeof *m->fg_rx);
+  m->fg_coef = calloc((size_t)nterm + 1, sizeof *m->fg_coef);
+  m->part_start = calloc((size_t)m->nreact + 1, sizeof *m->part_start);
+  m->jg_start = calloc((size_t)nnz + 1, sizeof *m->jg_start);
+  m->jg_part = calloc((size_t)nent + 1, sizeof *m->jg_part);
+  m->jg_coef = calloc((size_t)nent + 1, sizeof *m->jg_coef);
+  int *fill = calloc((size_t)(n > nnz ? n : nnz) + 1, sizeof *fill);
+  if (!m->fg_start || !m->fg_rx || !m->fg_coef || !m->part_start || !m->jg_start || !m->jg_part || !m->jg_coef || !fill) {
+    free(fill);
+    return as_error(AS_ERR_MEM, "", "mechanism", "cannot allocate the gathered f and J tables");
+  }
+  for (int r = 0; r < m->nreact; r++)
+    for (int s = 0; s < m->rx[r].nstoich; s++) m->fg_start[m->rx[r].st_sp[s] + 1]++;
+  for (int i = 0; i < n; i++) m->fg_start[i + 1] += m->fg_start[i];
+  for (int r = 0; r < m->nreact; r++)
+    for (int s = 0; s < m->rx[r].nstoich; s++) {
+      const int i = m->rx[r].st_sp[s], t = m->fg_start[i] + fill[i]++;
+      m->fg_rx[t] = r, m->fg_coef[t] = m->rx[r].st_coef[s];
+    }
+  int np = 0;
+  for (int r = 0; r < m->nreact; r++) m->part_start[r] = np, np += m->rx[r].nreact;
+  m->part_start[m->nreact] = m->npart = np;
+  for (int e = 0; e < nent; e++) m->jg_start[m->jac_pos[e] + 1]++;
+  for (int q = 0; q < nnz; q++) m->jg_start[q + 1] += m->jg_start[q], fill[q] = 0;
+  for (int r = 0; r < m->nreact; r++)
+    for (int e = m->jac_start[r]; e < m->jac_start[r + 1]; e++) {
+      const int t = m->jg_start[m->jac_pos[e]] + fill[m->jac_pos[e]]++;
+      m->jg_part[t] = m->part_start[r] + m->jac_q[e], m->jg_coef[t] = m->jac_coef[e];
+    }
+  free(fill);
+  return AS_OK;
+}
+
 AsStatus as_mech_build_pattern(AsMech *m)
 {
   const int n = m->nvar;
@@ -108,6 +149,7 @@ AsStatus as_mech_build_pattern(AsMech *m)
       }
   }
   m->jac_start[m->nreact] = c;
+  AS_CALL(as_mech_build_gathered(m));
   m->sys.n = n;
   m->sys.nnz = nnz;
   m->sys.row_ptr = m->row_ptr;

@@ -48,9 +48,10 @@ typedef struct {
   int n, nnz;                /* as AsOdeSystem */
   const int *row_ptr, *col_idx;
   int npar;                  /* per-cell parameters */
+  int nwork;                 /* scratch fun and jac need, lane vectors (W doubles each) */
   const void *data;          /* what fun/jac need besides the parameters (e.g. the mechanism) */
-  void (*fun)(const void *data, const double *par, const double *y, double *f);
-  void (*jac)(const void *data, const double *par, const double *y, double *jval);
+  void (*fun)(const void *data, const double *par, const double *y, double *f, double *work);
+  void (*jac)(const void *data, const double *par, const double *y, double *jval, double *work);
 } AsOdeLanes;
 
 #endif

@@ -36,14 +36,14 @@ struct AsRosLanes {
   AsOdeLanes sys;
   const AsRosMethod *meth;
   AsSparseLuLanes *lu;
-  double *jval, *f0, *fs, *ystage, *ynew, *err, *k, *y, *par; /* all W wide; k: s stages */
+  double *jval, *f0, *fs, *ystage, *ynew, *err, *k, *y, *par, *work; /* all W wide; k: s stages */
   AsRosLane lane[W];
 };
 
 AsStatus as_rosl_create(const AsOdeLanes *sys, const char *method, AsRosLanes **out)
 {
   *out = NULL;
-  if (!sys || sys->n <= 0 || sys->npar < 0 || !sys->fun || !sys->jac || !sys->row_ptr || !sys->col_idx)
+  if (!sys || sys->n <= 0 || sys->npar < 0 || sys->nwork < 0 || !sys->fun || !sys->jac || !sys->row_ptr || !sys->col_idx)
     return as_error(AS_ERR_ARG, "", "rosenbrock (lanes)", "incomplete ODE system");
   const AsRosMethod *meth = as_ros_method(method);
   if (!meth)
@@ -68,7 +68,8 @@ AsStatus as_rosl_create(const AsOdeLanes *sys, const char *method, AsRosLanes **
   r->k = as_lanes_alloc(n * AS_ROS_MAXS);
   r->y = as_lanes_alloc(n);
   r->par = as_lanes_alloc((size_t)sys->npar + 1);
-  if (!r->jval || !r->f0 || !r->fs || !r->ystage || !r->ynew || !r->err || !r->k || !r->y || !r->par) {
+  r->work = as_lanes_alloc((size_t)sys->nwork + 1);
+  if (!r->jval || !r->f0 || !r->fs || !r->ystage || !r->ynew || !r->err || !r->k || !r->y || !r->par || !r->work) {
     as_rosl_destroy(&r);
     return as_error(AS_ERR_MEM, "", "rosenbrock (lanes)", "cannot allocate work arrays (n = %d, %d lanes)",
                     sys->n, W);
@@ -101,7 +102,7 @@ static void rosl_step(AsRosLanes *r, const double *H, int *bad)
         for (int j = 0; j < s; j++) v += m->a[row + j] * kall[(size_t)j * n + i];
         ystage[i] = v;
       }
-      r->sys.fun(r->sys.data, r->par, r->ystage, r->fs);
+      r->sys.fun(r->sys.data, r->par, r->ystage, r->fs, r->work);
       fcur = (const as_vd *)r->fs;
     }
     for (int i = 0; i < n; i++) {
@@ -210,8 +211,8 @@ AsStatus as_rosl_integrate(AsRosLanes *r, int ncell, double *y, const double *pa
       else fj = 1;
     }
     if (fj) {
-      r->sys.fun(r->sys.data, r->par, r->y, r->f0);
-      r->sys.jac(r->sys.data, r->par, r->y, r->jval);
+      r->sys.fun(r->sys.data, r->par, r->y, r->f0, r->work);
+      r->sys.jac(r->sys.data, r->par, r->y, r->jval, r->work);
       ls.fj_evals++;
       for (int c = 0; c < W; c++) {
         AsRosLane *l = &r->lane[c];
@@ -285,7 +286,7 @@ void as_rosl_destroy(AsRosLanes **ros)
   AsRosLanes *r = *ros;
   as_slul_destroy(&r->lu);
   free(r->jval), free(r->f0), free(r->fs), free(r->ystage), free(r->ynew), free(r->err), free(r->k);
-  free(r->y), free(r->par);
+  free(r->y), free(r->par), free(r->work);
   free(r);
   *ros = NULL;
 }

@@ -15,6 +15,7 @@
 
 struct AsSparseLuLanes {
   AsSparseLu *sym;        /* pattern, ordering, schedule (its one-cell arrays unused) */
+  int nfill, *fill;       /* entries of L+U not in the original pattern (fill-in) */
   double *val, *inv, *b;  /* [nnz * W], [n * W], [n * W] */
 };
 
@@ -31,7 +32,16 @@ AsStatus as_slul_create(int n, const int *row_ptr, const int *col_idx, AsSparseL
   lu->val = as_lanes_alloc((size_t)lu->sym->nnz);
   lu->inv = as_lanes_alloc((size_t)n);
   lu->b = as_lanes_alloc((size_t)n);
-  if (!lu->val || !lu->inv || !lu->b) {
+  lu->fill = malloc(((size_t)lu->sym->nnz - (size_t)lu->sym->nnz0 + 1) * sizeof *lu->fill);
+  unsigned char *orig = calloc((size_t)lu->sym->nnz, 1);
+  const int have_orig = orig != NULL;
+  if (orig && lu->fill) {
+    for (int p = 0; p < lu->sym->nnz0; p++) orig[lu->sym->map[p]] = 1;
+    for (int q = 0; q < lu->sym->nnz; q++)
+      if (!orig[q]) lu->fill[lu->nfill++] = q;
+  }
+  free(orig);
+  if (!lu->val || !lu->inv || !lu->b || !lu->fill || !have_orig) {
     as_slul_destroy(&lu);
     return as_error(AS_ERR_MEM, "", "sparse LU", "cannot allocate %d x %d factor entries", n, W);
   }
@@ -51,8 +61,9 @@ void as_slul_factor(AsSparseLuLanes *lu, const double *hg, const double *jval, i
   const as_vd zero = {0};
   as_vd mhg;
   for (int c = 0; c < W; c++) mhg[c] = -hg[c], bad[c] = 0;
-  for (int q = 0; q < s->nnz; q++) V[q] = zero;
+  /* as_slu_factor zeroes every entry, then sets the original ones: the same values */
   for (int p = 0; p < s->nnz0; p++) V[map[p]] = mhg * JV[p];
+  for (int f = 0; f < lu->nfill; f++) V[lu->fill[f]] = zero;
   for (int i = 0; i < n; i++) V[dg[i]] += 1.0;
   int t = 0;
   for (int i = 0; i < n; i++) {
@@ -96,7 +107,7 @@ void as_slul_destroy(AsSparseLuLanes **lu)
   if (!lu || !*lu) return;
   AsSparseLuLanes *p = *lu;
   as_slu_destroy(&p->sym);
-  free(p->val), free(p->inv), free(p->b);
+  free(p->val), free(p->inv), free(p->b), free(p->fill);
   free(p);
   *lu = NULL;
 }
