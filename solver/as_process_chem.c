@@ -279,6 +279,15 @@ static int chem_cell(AsChemData *d, AsChemThread *th, AsModel *m, long cell, lon
   return 0;
 }
 
+/* adds cell's chemical change (c_now - c_before) * V, species in table order, to its row's budget
+ * partial: the one place both the one-cell and the multi-cell paths accumulate the "chem" term */
+static void chem_budget_add(const AsChemData *d, const AsModel *m, double *part, long cell, const double *y0)
+{
+  const double V = m->volume[cell];
+  for (int s = 0; s < d->nm; s++)
+    part[s] += (m->c[(size_t)d->spec[s] * (size_t)m->ncell + (size_t)cell] - y0[s]) * V;
+}
+
 /* the multi-cell solver on rows row0..row1-1 (cells row0 * nx ... row1 * nx - 1, contiguous): the
  * problems of all cells, one integrate call, then the concentrations and each row's budget partial in
  * the order chem_apply's one-cell loop uses. Returns 0, or the first failing cell + 1. */
@@ -312,9 +321,7 @@ static long chem_block(AsChemData *d, AsChemThread *th, AsModel *m, int row0, in
     for (int i = 0; i < nm; i++) part[i] = 0;
     for (int i = 0; i < nx; i++) {
       const long cell = (long)row * nx + i;
-      const double V = m->volume[cell], *y0 = th->y0 + (size_t)(cell - cell0) * nm;
-      for (int s2 = 0; s2 < nm; s2++)
-        part[s2] += (m->c[(size_t)d->spec[s2] * (size_t)n + (size_t)cell] - y0[s2]) * V;
+      chem_budget_add(d, m, part, cell, th->y0 + (size_t)(cell - cell0) * nm);
     }
   }
   return 0;
@@ -351,9 +358,7 @@ static AsStatus chem_apply(AsProcess *p, AsModel *m, double dt, int reverse)
           th->fail = (int)(cell + 1);
           break;
         }
-        const double V = m->volume[cell];
-        for (int s = 0; s < nm; s++)
-          part[s] += (m->c[(size_t)d->spec[s] * (size_t)m->ncell + (size_t)cell] - th->y0[s]) * V;
+        chem_budget_add(d, m, part, cell, th->y0);
       }
     }
   }
