@@ -1,5 +1,6 @@
 /* bench_chem.c — issue 4 benchmark: CB6r5 chemistry cost in microseconds per cell per 300 s step for
- * ROS3, RODAS3, CVODE-dense and CVODE-KLU at equal accuracy.
+ * ROS3, RODAS3, CVODE-dense, CVODE-KLU and ros3v (the multi-cell ROS3 the default case uses) at equal
+ * accuracy.
  *
  * Cells: 200 states of the tests/test_chem_box.c boxes (100 URBAN, 100 RURAL), sampled every 10 min
  * from 00Z of the second simulated day (2021-07-02 08 LST .. 00:30 LST, Jiangyin), each the state
@@ -17,13 +18,18 @@
  * and, for comparison, a floor of 1e-9 ppt (practically pure relative error; what this file used
  * before, by a units slip). Equal accuracy: the loosest rtol of the sweep at which every compared
  * species in every cell is within 1 % in all three calls. One thread; timings are the best of REPS
- * sweeps. Writes JSON to argv[1] (default benchmarks/results/chem.json). Run from the repository root.
+ * sweeps. ros3v gets the same three calls for all 200 cells in integrate calls of BATCH cells (the
+ * clock around the calls, lane loading included); every cell's result and carried step are checked
+ * bit for bit against ros3's at the same rtol (untimed), and the count of differing cells is printed
+ * and written. Writes JSON to argv[1] (default benchmarks/results/chem.json). Run from the repository root.
  * Science and figures: docs/science-chemsolver-b.md. */
 #include "as_cvode.h"
 #include "../tests/chem_box_cases.h"
 #include "as_mech.h"
+#include "as_mech_lanes.h"
 #include "as_photolysis.h"
 #include "as_rosenbrock.h"
+#include "as_rosenbrock_lanes.h"
 #include "bench_chem_util.h"
 #include <math.h>
 #include <stdio.h>
@@ -34,14 +40,16 @@
 #define KB 1.380649e-23
 #define NCELL 200
 #define NRTOL 8
-#define NSOLV BENCH_NSOLV
+#define NSOLV (BENCH_NSOLV + 1) /* bench_chem_util's four and ros3v */
+#define ROS3V BENCH_NSOLV
+#define BATCH 100             /* ros3v cells per integrate call: the model's 4 grid rows at 6 km */
 #define REPS 3
 #define ATOL 1e-2             /* molecules cm-3, every solver and the reference */
 #define FLOOR_DOC 1e-6        /* x molecules per ppb = 1e-3 ppt */
 #define FLOOR_STRICT 1e-12    /* x molecules per ppb = 1e-9 ppt */
 
 static const double rtols[NRTOL] = {3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
-#define sname bench_solver_name
+static const char *const sname[NSOLV] = {"ros3", "rodas3", "cvode_dense", "cvode_klu", "ros3v"};
 enum { COLD, WARM, RELAXED, NCALL };
 static const char *const cname[NCALL] = {"cold", "warm", "relaxed"};
 
@@ -55,6 +63,8 @@ typedef struct {
 typedef struct {
   double us[NCALL], err[NCALL], err_strict[NCALL], steps[NCALL], rejected[NCALL];
   int worst_q, worst_cell, worst_call; /* where the largest documented-floor error was */
+  double eff[NCALL];                   /* ros3v: busy lane-iterations / (lanes x iterations) */
+  int differ;                          /* ros3v: cells whose y or carried h differ from ros3's (any call) */
 } Result;
 
 static void score(Result *r, int call, const Cell *cl, const double *ref, const double *y, const int *cmp, int c)
@@ -103,6 +113,67 @@ static int run(BenchSolvers *sv, int s, const AsMech *m, const Cell *cells, int 
   return 0;
 }
 
+/* Scratch of ros3v: all cells' y, k and h in cell-major arrays, and one cell for the ros3 check. */
+typedef struct {
+  AsRosLanes *rl;
+  double *y, *k, *h, *hc, *y1; /* hc: carried steps after each call; y1: ros3's result of one cell */
+  AsOdeStats *st;
+} Lanes;
+
+/* ros3v at one rtol: each call for all cells in integrate calls of BATCH cells, timings best of REPS;
+ * then (untimed) every cell's result and carried step against ros3's from the same input */
+static int run_lanes(Lanes *L, BenchSolvers *sv, const AsMech *m, const Cell *cells, int n, int nr, double rtol,
+                     const double *atol, const int *cmp, Result *r)
+{
+  memset(r, 0, sizeof *r);
+  for (int c = 0; c < NCELL; c++) { /* the step each cell carries out of its previous interval */
+    memcpy(L->y + (size_t)c * n, cells[c].yp, (size_t)n * sizeof *L->y);
+    memcpy(L->k + (size_t)c * nr, cells[c].kp, (size_t)nr * sizeof *L->k);
+    L->hc[c] = 0.0;
+  }
+  for (int c0 = 0; c0 < NCELL; c0 += BATCH)
+    if (as_rosl_integrate(L->rl, BATCH, L->y + (size_t)c0 * n, L->k + (size_t)c0 * nr, BOX_DT, rtol, atol,
+                          L->hc + c0, NULL, NULL) != AS_OK) return 1;
+  double *hprev = L->h + NCELL; /* second half of h: the carried step into the warm call */
+  memcpy(hprev, L->hc, NCELL * sizeof *hprev);
+  for (int c = 0; c < NCELL; c++) memcpy(L->k + (size_t)c * nr, cells[c].k, (size_t)nr * sizeof *L->k);
+  for (int call = 0; call < NCALL; call++) r->us[call] = 1e30;
+  for (int rep = 0; rep < REPS; rep++) {
+    for (int call = 0; call < NCALL; call++) {
+      for (int c = 0; c < NCELL; c++) {
+        memcpy(L->y + (size_t)c * n, call == RELAXED ? cells[c].ref1 : cells[c].y0, (size_t)n * sizeof *L->y);
+        L->h[c] = call == COLD ? 0.0 : call == WARM ? hprev[c] : L->hc[c]; /* relaxed: warm's carried step */
+      }
+      long iters = 0, busy = 0;
+      const double t0 = bench_now();
+      for (int c0 = 0; c0 < NCELL; c0 += BATCH) {
+        AsRosLaneStats ls;
+        if (as_rosl_integrate(L->rl, BATCH, L->y + (size_t)c0 * n, L->k + (size_t)c0 * nr, BOX_DT, rtol, atol,
+                              L->h + c0, L->st + c0, &ls) != AS_OK) return 1;
+        iters += ls.iters, busy += ls.lane_iters;
+      }
+      const double t = bench_now() - t0;
+      r->us[call] = fmin(r->us[call], t / NCELL * 1e6);
+      r->eff[call] = (double)busy / ((double)AS_ODE_LANES * (double)iters);
+      double steps = 0, rej = 0;
+      for (int c = 0; c < NCELL; c++) steps += L->st[c].steps, rej += L->st[c].rejected;
+      r->steps[call] = steps / NCELL, r->rejected[call] = rej / NCELL;
+      if (rep == 0)
+        for (int c = 0; c < NCELL; c++) { /* score, and the same call with ros3 must give the same bits */
+          const double *yv = L->y + (size_t)c * n;
+          score(r, call, &cells[c], call == RELAXED ? cells[c].ref2 : cells[c].ref1, yv, cmp, c);
+          double h = call == COLD ? 0.0 : call == WARM ? hprev[c] : L->hc[c];
+          AsOdeStats st;
+          memcpy(L->y1, call == RELAXED ? cells[c].ref1 : cells[c].y0, (size_t)n * sizeof *L->y1);
+          if (bench_integrate(sv, 0, m, cells[c].k, L->y1, BOX_DT, rtol, atol, &h, &st) != AS_OK) return 1;
+          if (memcmp(L->y1, yv, (size_t)n * sizeof *yv) || memcmp(&h, &L->h[c], sizeof h)) r->differ++;
+        }
+      memcpy(L->hc, L->h, NCELL * sizeof *L->hc); /* the step this call carries (relaxed starts from warm's) */
+    }
+  }
+  return 0;
+}
+
 static int passes(const Result *r, int strict)
 {
   for (int call = 0; call < NCALL; call++)
@@ -135,6 +206,14 @@ int main(int argc, char **argv)
   BenchSolvers sv;
   if (bench_solvers_create(sys, &sv) != AS_OK)
     return fprintf(stderr, "bench_chem: %s\n", as_error_message()), 1;
+  Lanes lanes = {NULL, malloc(sizeof(double) * (size_t)n * NCELL), malloc(sizeof(double) * (size_t)nr * NCELL),
+                 malloc(sizeof(double) * 2 * NCELL), malloc(sizeof(double) * NCELL), malloc(sizeof(double) * (size_t)n),
+                 calloc(NCELL, sizeof(AsOdeStats))};
+  AsOdeLanes lsys;
+  as_mech_lanes_system(m, &lsys);
+  if (!lanes.y || !lanes.k || !lanes.h || !lanes.hc || !lanes.y1 || !lanes.st)
+    return fprintf(stderr, "bench_chem: out of memory\n"), 1;
+  if (as_rosl_create(&lsys, "ros3", &lanes.rl) != AS_OK) return fprintf(stderr, "bench_chem: %s\n", as_error_message()), 1;
   /* spin-up: each box 1 day + sampling through day 2 with ROS3 at rtol 1e-5 (states only) */
   for (int cs = 0; cs < 2; cs++) {
     const double ppb0 = BOX_PRES / (KB * box_temperature(BOX_T0)) * 1e-6 * 1e-9;
@@ -189,7 +268,8 @@ int main(int argc, char **argv)
     pick[s] = pick_strict[s] = -1;
     for (int r = 0; r < NRTOL; r++) {
       Result *q = &res[s][r];
-      if (run(&sv, s, m, cells, n, rtols[r], atol, cmp, y, hprev, q))
+      if (s == ROS3V ? run_lanes(&lanes, &sv, m, cells, n, nr, rtols[r], atol, cmp, q)
+                     : run(&sv, s, m, cells, n, rtols[r], atol, cmp, y, hprev, q))
         return fprintf(stderr, "bench_chem: %s rtol %g: %s\n", sname[s], rtols[r], as_error_message()), 1;
       printf("%-11s rtol %.0e: us/cell cold %7.1f warm %7.1f relaxed %7.1f | steps %5.1f %5.1f %4.1f | err cold %.1e "
              "warm %.1e relaxed %.1e (1e-9 ppt floor: %.1e %.1e %.1e) worst %s cell %d (%.1f LST, %s)\n",
@@ -197,6 +277,9 @@ int main(int argc, char **argv)
              q->steps[RELAXED], q->err[COLD], q->err[WARM], q->err[RELAXED], q->err_strict[COLD],
              q->err_strict[WARM], q->err_strict[RELAXED], box_cmp_names[q->worst_q], q->worst_cell,
              cells[q->worst_cell].lst, cname[q->worst_call]);
+      if (s == ROS3V)
+        printf("%-11s rtol %.0e: lane efficiency cold %.3f warm %.3f relaxed %.3f; cells differing from ros3: %d\n",
+               sname[s], rtols[r], q->eff[COLD], q->eff[WARM], q->eff[RELAXED], q->differ);
       if (pick[s] < 0 && passes(q, 0)) pick[s] = r;
       if (pick_strict[s] < 0 && passes(q, 1)) pick_strict[s] = r;
     }
@@ -212,6 +295,9 @@ int main(int argc, char **argv)
              "  \"accuracy_criterion\": \"O3 NO NO2 OH HO2 HNO3 H2O2 FORM PAN within 1%% of CVODE-dense rtol 1e-8 relative "
              "to max(|ref|, 1e-3 ppt) in every cell and all three calls; _strict: floor 1e-9 ppt\",\n",
           n, as_mech_nreact(m), sys->nnz, NCELL, BOX_DT, ATOL);
+  fprintf(f, "  \"ros3v\": {\"lanes\": %d, \"cells_per_call\": %d, \"what\": \"multi-cell ROS3 (as_rosenbrock_lanes.c), "
+             "per-cell step control; results checked bit for bit against ros3 (differing_cells)\"},\n",
+          AS_ODE_LANES, BATCH);
   fprintf(f, "  \"equal_accuracy\": {\n");
   for (int s = 0; s < NSOLV; s++) {
     const Result *q = pick[s] >= 0 ? &res[s][pick[s]] : NULL;
@@ -228,6 +314,14 @@ int main(int argc, char **argv)
       for (int call = 0; call < NCALL; call++) us[s][call] = ok[s] ? res[s][pick[s]].us[call] : 0;
     }
     bench_json_speedups(f, us, ok, NCALL, cname);
+    fprintf(f, "  \"ros3v_speedup_at_equal_accuracy\": {");
+    for (int c = 0; c < ROS3V; c++) {
+      fprintf(f, "%s\"vs_%s\": {", c ? ", " : "", sname[c]);
+      for (int call = 0; call < NCALL; call++)
+        fprintf(f, "\"%s\": %.2f%s", cname[call], ok[c] && ok[ROS3V] ? us[c][call] / us[ROS3V][call] : -1.0,
+                call + 1 < NCALL ? ", " : "}");
+    }
+    fprintf(f, "},\n");
   }
   fprintf(f, "  \"solvers\": {\n");
   for (int s = 0; s < NSOLV; s++) {
@@ -239,6 +333,9 @@ int main(int argc, char **argv)
         fprintf(f, ", \"%s_us\": %.2f, \"%s_steps\": %.2f, \"%s_rejected\": %.2f, \"%s_err\": %.3e, \"%s_err_strict\": %.3e",
                 cname[call], q->us[call], cname[call], q->steps[call], cname[call], q->rejected[call], cname[call],
                 q->err[call], cname[call], q->err_strict[call]);
+      if (s == ROS3V)
+        fprintf(f, ", \"lane_efficiency\": [%.3f, %.3f, %.3f], \"differing_cells\": %d", q->eff[COLD], q->eff[WARM],
+                q->eff[RELAXED], q->differ);
       fprintf(f, ", \"worst\": \"%s cell %d %.1f LST %s\"}%s\n", box_cmp_names[q->worst_q], q->worst_cell,
               cells[q->worst_cell].lst, cname[q->worst_call], r + 1 < NRTOL ? "," : "");
     }
@@ -257,8 +354,8 @@ int main(int argc, char **argv)
            " (floor 1e-9 ppt: rtol %.0e)\n", sname[s], rtols[pick[s]], q->us[COLD], q->us[WARM], q->us[RELAXED],
            pick_strict[s] >= 0 ? rtols[pick_strict[s]] : -1.0);
   }
-  for (int s = 0; s < 2; s++)
-    for (int c = 2; c < NSOLV; c++)
+  for (int s = 0; s < NSOLV; s += s == 1 ? 3 : 1) /* ros3, rodas3, ros3v */
+    for (int c = 2; c < ROS3V; c++)
       if (pick[s] >= 0 && pick[c] >= 0)
         printf("speed-up %s vs %s at equal accuracy: cold %.1fx  warm %.1fx  relaxed %.1fx\n", sname[s], sname[c],
                res[c][pick[c]].us[COLD] / res[s][pick[s]].us[COLD], res[c][pick[c]].us[WARM] / res[s][pick[s]].us[WARM],
@@ -268,6 +365,8 @@ int main(int argc, char **argv)
     free(cells[c].y0), free(cells[c].k), free(cells[c].yp), free(cells[c].kp), free(cells[c].ref1), free(cells[c].ref2);
   free(cells), free(Jc), free(J), free(y), free(em), free(bg), free(k), free(atol), free(yprev), free(kprev), free(hprev);
   bench_solvers_destroy(&sv);
+  as_rosl_destroy(&lanes.rl);
+  free(lanes.y), free(lanes.k), free(lanes.h), free(lanes.hc), free(lanes.y1), free(lanes.st);
   as_mech_destroy(&m), as_phot_destroy(&ph);
   return 0;
 }
