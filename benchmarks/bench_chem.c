@@ -21,7 +21,9 @@
  * sweeps. ros3v gets the same three calls for all 200 cells in integrate calls of BATCH cells (the
  * clock around the calls, lane loading included); every cell's result and carried step are checked
  * bit for bit against ros3's at the same rtol (untimed), and the count of differing cells is printed
- * and written. Writes JSON to argv[1] (default benchmarks/results/chem.json). Run from the repository root.
+ * and written. Timings are also kept per box (URBAN cells 0..99, RURAL 100..199), and the URBAN box at
+ * rtol 1e-3 is printed for every solver: the setting of the KPP SAPRC99 figures (../shared/context/peers.md:
+ * urban state, 5-minute step, rtol 1e-3). Writes JSON to argv[1] (default benchmarks/results/chem.json). Run from the repository root.
  * Science and figures: docs/science-chemsolver-b.md. */
 #include "as_cvode.h"
 #include "../tests/chem_box_cases.h"
@@ -42,13 +44,14 @@
 #define NRTOL 8
 #define NSOLV (BENCH_NSOLV + 1) /* bench_chem_util's four and ros3v */
 #define ROS3V BENCH_NSOLV
-#define BATCH 100             /* ros3v cells per integrate call: the model's 4 grid rows at 6 km */
+#define BATCH 100             /* ros3v cells per integrate call: the model's 4 grid rows at 6 km; one box each */
 #define REPS 3
 #define ATOL 1e-2             /* molecules cm-3, every solver and the reference */
 #define FLOOR_DOC 1e-6        /* x molecules per ppb = 1e-3 ppt */
 #define FLOOR_STRICT 1e-12    /* x molecules per ppb = 1e-9 ppt */
 
 static const double rtols[NRTOL] = {3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5};
+#define KPP_RTOL 3            /* rtols[3] = 1e-3, the tolerance of the KPP figures in peers.md */
 static const char *const sname[NSOLV] = {"ros3", "rodas3", "cvode_dense", "cvode_klu", "ros3v"};
 enum { COLD, WARM, RELAXED, NCALL };
 static const char *const cname[NCALL] = {"cold", "warm", "relaxed"};
@@ -62,6 +65,7 @@ typedef struct {
 
 typedef struct {
   double us[NCALL], err[NCALL], err_strict[NCALL], steps[NCALL], rejected[NCALL];
+  double us_case[2][NCALL];            /* the same per box: [0] URBAN (cells 0..99), [1] RURAL */
   int worst_q, worst_cell, worst_call; /* where the largest documented-floor error was */
   double eff[NCALL];                   /* ros3v: busy lane-iterations / (lanes x iterations) */
   int differ;                          /* ros3v: cells whose y or carried h differ from ros3's (any call) */
@@ -89,9 +93,9 @@ static int run(BenchSolvers *sv, int s, const AsMech *m, const Cell *cells, int 
     memcpy(y, cells[c].yp, (size_t)n * sizeof *y);
     if (bench_integrate(sv, s, m, cells[c].kp, y, BOX_DT, rtol, atol, &hprev[c], &st) != AS_OK) return 1;
   }
-  for (int call = 0; call < NCALL; call++) r->us[call] = 1e30;
+  for (int call = 0; call < NCALL; call++) r->us[call] = r->us_case[0][call] = r->us_case[1][call] = 1e30;
   for (int rep = 0; rep < REPS; rep++) {
-    double t[NCALL] = {0, 0, 0}, steps[NCALL] = {0, 0, 0}, rej[NCALL] = {0, 0, 0};
+    double t[NCALL] = {0, 0, 0}, tc[2][NCALL] = {{0, 0, 0}, {0, 0, 0}}, steps[NCALL] = {0, 0, 0}, rej[NCALL] = {0, 0, 0};
     for (int c = 0; c < NCELL; c++) {
       const Cell *cl = &cells[c];
       double h = 0.0; /* cold; then the carried step for warm, and warm's step for relaxed */
@@ -100,13 +104,15 @@ static int run(BenchSolvers *sv, int s, const AsMech *m, const Cell *cells, int 
         memcpy(y, call == RELAXED ? cl->ref1 : cl->y0, (size_t)n * sizeof *y);
         const double t0 = bench_now();
         if (bench_integrate(sv, s, m, cl->k, y, BOX_DT, rtol, atol, &h, &st) != AS_OK) return 1;
-        t[call] += bench_now() - t0;
+        const double dt_call = bench_now() - t0;
+        t[call] += dt_call, tc[c >= NCELL / 2][call] += dt_call;
         steps[call] += st.steps, rej[call] += st.rejected;
         if (rep == 0) score(r, call, cl, call == RELAXED ? cl->ref2 : cl->ref1, y, cmp, c);
       }
     }
     for (int call = 0; call < NCALL; call++) {
       r->us[call] = fmin(r->us[call], t[call] / NCELL * 1e6);
+      for (int b = 0; b < 2; b++) r->us_case[b][call] = fmin(r->us_case[b][call], tc[b][call] / (NCELL / 2) * 1e6);
       r->steps[call] = steps[call] / NCELL, r->rejected[call] = rej[call] / NCELL;
     }
   }
@@ -137,7 +143,7 @@ static int run_lanes(Lanes *L, BenchSolvers *sv, const AsMech *m, const Cell *ce
   double *hprev = L->h + NCELL; /* second half of h: the carried step into the warm call */
   memcpy(hprev, L->hc, NCELL * sizeof *hprev);
   for (int c = 0; c < NCELL; c++) memcpy(L->k + (size_t)c * nr, cells[c].k, (size_t)nr * sizeof *L->k);
-  for (int call = 0; call < NCALL; call++) r->us[call] = 1e30;
+  for (int call = 0; call < NCALL; call++) r->us[call] = r->us_case[0][call] = r->us_case[1][call] = 1e30;
   for (int rep = 0; rep < REPS; rep++) {
     for (int call = 0; call < NCALL; call++) {
       for (int c = 0; c < NCELL; c++) {
@@ -145,14 +151,17 @@ static int run_lanes(Lanes *L, BenchSolvers *sv, const AsMech *m, const Cell *ce
         L->h[c] = call == COLD ? 0.0 : call == WARM ? hprev[c] : L->hc[c]; /* relaxed: warm's carried step */
       }
       long iters = 0, busy = 0;
-      const double t0 = bench_now();
+      double tc[2] = {0, 0}; /* BATCH = NCELL / 2: the first call is the URBAN box, the second the RURAL */
       for (int c0 = 0; c0 < NCELL; c0 += BATCH) {
         AsRosLaneStats ls;
+        const double t0 = bench_now();
         if (as_rosl_integrate(L->rl, BATCH, L->y + (size_t)c0 * n, L->k + (size_t)c0 * nr, BOX_DT, rtol, atol,
                               L->h + c0, L->st + c0, &ls) != AS_OK) return 1;
+        tc[c0 / BATCH] = bench_now() - t0;
         iters += ls.iters, busy += ls.lane_iters;
       }
-      const double t = bench_now() - t0;
+      const double t = tc[0] + tc[1];
+      for (int b = 0; b < 2; b++) r->us_case[b][call] = fmin(r->us_case[b][call], tc[b] / BATCH * 1e6);
       r->us[call] = fmin(r->us[call], t / NCELL * 1e6);
       r->eff[call] = (double)busy / ((double)AS_ODE_LANES * (double)iters);
       double steps = 0, rej = 0;
@@ -333,6 +342,9 @@ int main(int argc, char **argv)
         fprintf(f, ", \"%s_us\": %.2f, \"%s_steps\": %.2f, \"%s_rejected\": %.2f, \"%s_err\": %.3e, \"%s_err_strict\": %.3e",
                 cname[call], q->us[call], cname[call], q->steps[call], cname[call], q->rejected[call], cname[call],
                 q->err[call], cname[call], q->err_strict[call]);
+      for (int b = 0; b < 2; b++)
+        fprintf(f, ", \"%s_us\": [%.2f, %.2f, %.2f]", b ? "rural" : "urban", q->us_case[b][COLD], q->us_case[b][WARM],
+                q->us_case[b][RELAXED]);
       if (s == ROS3V)
         fprintf(f, ", \"lane_efficiency\": [%.3f, %.3f, %.3f], \"differing_cells\": %d", q->eff[COLD], q->eff[WARM],
                 q->eff[RELAXED], q->differ);
@@ -341,7 +353,11 @@ int main(int argc, char **argv)
     }
     fprintf(f, "    ]%s\n", s + 1 < NSOLV ? "," : "");
   }
-  fprintf(f, "  },\n  \"reference_kpp_saprc99_us\": {\"rosenbrock_cold\": [130, 650], \"rosenbrock_warm\": [17, 40], "
+  fprintf(f, "  },\n  \"urban_at_rtol_1e-3_us\": {"); /* peers.md's KPP setting: urban state, 5 min, rtol 1e-3 */
+  for (int s = 0; s < NSOLV; s++)
+    fprintf(f, "\"%s\": {\"cold\": %.1f, \"warm\": %.1f, \"relaxed\": %.1f}%s", sname[s], res[s][KPP_RTOL].us_case[0][COLD],
+            res[s][KPP_RTOL].us_case[0][WARM], res[s][KPP_RTOL].us_case[0][RELAXED], s + 1 < NSOLV ? ", " : "");
+  fprintf(f, "},\n  \"reference_kpp_saprc99_us\": {\"rosenbrock_cold\": [130, 650], \"rosenbrock_warm\": [17, 40], "
              "\"cvode_dense\": [1600, 9000], \"cvode_klu\": [100, 2700]}\n}\n");
   fclose(f);
   for (int s = 0; s < NSOLV; s++) {
@@ -354,6 +370,10 @@ int main(int argc, char **argv)
            " (floor 1e-9 ppt: rtol %.0e)\n", sname[s], rtols[pick[s]], q->us[COLD], q->us[WARM], q->us[RELAXED],
            pick_strict[s] >= 0 ? rtols[pick_strict[s]] : -1.0);
   }
+  for (int s = 0; s < NSOLV; s++) /* the setting of the KPP figures (peers.md) */
+    printf("URBAN box at rtol %.0e (KPP's setting): %-11s cold %7.1f  warm %7.1f  relaxed %6.1f us per cell-step\n",
+           rtols[KPP_RTOL], sname[s], res[s][KPP_RTOL].us_case[0][COLD], res[s][KPP_RTOL].us_case[0][WARM],
+           res[s][KPP_RTOL].us_case[0][RELAXED]);
   for (int s = 0; s < NSOLV; s += s == 1 ? 3 : 1) /* ros3, rodas3, ros3v */
     for (int c = 2; c < ROS3V; c++)
       if (pick[s] >= 0 && pick[c] >= 0)
