@@ -467,14 +467,6 @@ int main(int argc, char **argv)
         for (int call = 0; call < NCALL; call++) us[s][call] = ok[s] ? res[s][pick[s]].us[call] : 0;
       }
       bench_json_speedups(f, us, ok, NCALL, cname);
-      fprintf(f, "  \"ros3v_speedup_at_equal_accuracy\": {");
-      for (int c = 0; c < ROS3V; c++) {
-        fprintf(f, "%s\"vs_%s\": {", c ? ", " : "", sname[c]);
-        for (int call = 0; call < NCALL; call++)
-          fprintf(f, "\"%s\": %.2f%s", cname[call], ok[c] && ok[ROS3V] ? us[c][call] / us[ROS3V][call] : -1.0,
-                  call + 1 < NCALL ? ", " : "}");
-      }
-      fprintf(f, "},\n");
     }
     fprintf(f, "  \"solvers\": {\n");
     for (int s = 0; s < NSOLV; s++) {

@@ -34,7 +34,7 @@ double bench_now(void)
   return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
-void bench_json_speedups(FILE *f, const double us[BENCH_NSOLV][3], const int ok[BENCH_NSOLV], int ncall,
+void bench_json_speedups(FILE *f, const double us[BENCH_NSOLV + 1][3], const int ok[BENCH_NSOLV + 1], int ncall,
                          const char *const *call_name)
 {
   fprintf(f, "  \"speedup_at_equal_accuracy\": {\n");
@@ -46,5 +46,13 @@ void bench_json_speedups(FILE *f, const double us[BENCH_NSOLV][3], const int ok[
                 call + 1 < ncall ? ", " : "");
       fprintf(f, "}%s\n", s == 1 && c == BENCH_NSOLV - 1 ? "" : ",");
     }
-  fprintf(f, "  },\n");
+  fprintf(f, "  },\n  \"ros3v_speedup_at_equal_accuracy\": {");
+  const int v = BENCH_NSOLV;
+  for (int c = 0; c < v; c++) {
+    fprintf(f, "%s\"vs_%s\": {", c ? ", " : "", bench_solver_name[c]);
+    for (int call = 0; call < ncall; call++)
+      fprintf(f, "\"%s\": %.2f%s", call_name[call], ok[c] && ok[v] ? us[c][call] / us[v][call] : -1.0,
+              call + 1 < ncall ? ", " : "}");
+  }
+  fprintf(f, "},\n");
 }

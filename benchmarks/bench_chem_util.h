@@ -22,9 +22,11 @@ void bench_solvers_destroy(BenchSolvers *sv);
 AsStatus bench_integrate(BenchSolvers *sv, int s, const AsMech *m, const double *k, double *y, double dt,
                          double rtol, const double *atol, double *h, AsOdeStats *st);
 double bench_now(void); /* monotonic seconds */
-/* "speedup_at_equal_accuracy" entries: Rosenbrock (s = 0, 1) over CVODE (2, 3) per call type;
- * us[s][call] at solver s's equal-accuracy rtol, ok[s] = 0 when it was not reached (-1 written) */
-void bench_json_speedups(FILE *f, const double us[BENCH_NSOLV][3], const int ok[BENCH_NSOLV], int ncall,
+/* "speedup_at_equal_accuracy" entries: Rosenbrock (s = 0, 1) over CVODE (2, 3) per call type, and
+ * "ros3v_speedup_at_equal_accuracy": the multi-cell ROS3 (s = BENCH_NSOLV, both benchmarks' fifth
+ * solver) over each of the four; us[s][call] at solver s's equal-accuracy rtol, ok[s] = 0 when it was
+ * not reached (-1 written) */
+void bench_json_speedups(FILE *f, const double us[BENCH_NSOLV + 1][3], const int ok[BENCH_NSOLV + 1], int ncall,
                          const char *const *call_name);
 
 #endif
