@@ -30,17 +30,18 @@ typedef struct {
  * rate constants) par[p * AS_ODE_LANES + c]. fun and jac do for every lane exactly the operations
  * of the one-cell system, in the same order, so each lane's result is bit-identical to it; the loop
  * over lanes is innermost, contiguous and branch-free (vectorised). Used by the multi-cell
- * Rosenbrock solver (as_rosenbrock_lanes.h). AS_ODE_LANES is a build constant (4: one AVX2
- * register of doubles, two SSE2 registers). */
+ * Rosenbrock solver (as_rosenbrock_lanes.h). AS_ODE_LANES is a build constant that CMakeLists.txt
+ * sets: 8 (one AVX-512 register of doubles) where the build machine has AVX-512F, else 4 (one AVX2
+ * register, two SSE2 ones). 4 is the default of a build without it. */
 #ifndef AS_ODE_LANES
 #define AS_ODE_LANES 4
 #endif
-/* The lane kernels (f, J, factor, solve) are built twice, for AVX2 and for the generic x86-64 of the
- * build (SSE2), and the loader picks one for the CPU (GCC function multiversioning). Neither clone
- * contracts to FMA (-ffp-contract=off, and AVX2 without the FMA target), so both give the same bits.
- * -DAS_NO_TARGET_CLONES builds the generic one only. */
+/* The lane kernels (f, J, factor, solve) are built three times, for AVX-512F, for AVX2 and for the
+ * generic x86-64 of the build (SSE2), and the loader picks one for the CPU (GCC function
+ * multiversioning). No clone contracts to FMA (these files are compiled with -ffp-contract=off), so
+ * all give the same bits. -DAS_NO_TARGET_CLONES builds the generic one only. */
 #if defined(__GNUC__) && defined(__x86_64__) && !defined(AS_NO_TARGET_CLONES)
-#define AS_LANES_CLONES __attribute__((target_clones("avx2", "default")))
+#define AS_LANES_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define AS_LANES_CLONES
 #endif
